@@ -1,0 +1,34 @@
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS := .eval/corpus
+SHARED := ../shared
+
+.PHONY: install run test eval bench goldens clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/jobscan scan samples/
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+$(CORPUS)/labels.jsonl: $(SHARED)/tools/materialize.py
+	$(PYTHON) $(SHARED)/tools/materialize.py $(CORPUS)
+
+eval: $(STAMP) $(CORPUS)/labels.jsonl
+	$(BIN)/python scripts/evaluate.py $(CORPUS)
+
+goldens: $(STAMP)
+	$(BIN)/python scripts/update_goldens.py
+
+clean:
+	rm -rf $(VENV) .eval build *.egg-info

@@ -1,0 +1,2 @@
+"""jobscan: analyse job postings as data."""
+__version__ = "0.1.0"

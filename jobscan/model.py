@@ -1,0 +1,168 @@
+"""The data that flows through jobscan: frozen, picklable dataclasses and their JSON form.
+
+Every stage returns these, so a posting can be analysed in one process and rendered
+or compared in another; `Posting.to_dict()` is the one JSON document all commands share.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+SECTION_KINDS = (
+    "about",
+    "summary",
+    "responsibilities",
+    "requirements",
+    "preferred",
+    "benefits",
+    "compensation",
+    "culture",
+    "process",
+    "logistics",
+    "eeo",
+    "other",
+)
+
+# Characters that change how text matches but not what it says.
+_MATCH_TABLE = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u200b": None,  # zero-width space
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+        "\u00ad": None,  # soft hyphen
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """Text as matchers should see it: invisible characters gone, quotes and dashes plain."""
+    return text.translate(_MATCH_TABLE)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of a posting as written: a heading, a paragraph or a list item.
+
+    `text` keeps the source wording (line breaks inside a plain-text paragraph are kept
+    so later stages can find the line of each part); `line_start`/`line_end` are
+    1-based lines of the source file.
+    """
+
+    kind: str  # "heading" | "paragraph" | "item"
+    text: str
+    line_start: int
+    line_end: int
+    level: int = 0  # heading level (1-6) or list depth
+
+    @property
+    def norm(self) -> str:
+        return normalize(self.text)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded posting: blocks in reading order plus facts a structured source states outright."""
+
+    source: str
+    format: str  # text | markdown | html | text+html | jsonld | lever | greenhouse
+    blocks: tuple[Block, ...]
+    fields: dict[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True)
+class Section:
+    kind: str
+    heading: str | None
+    line_start: int
+    line_end: int
+    blocks: tuple[Block, ...]
+
+    @property
+    def items(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind == "item"]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "heading": self.heading,
+            "line_start": self.line_start,
+            "line_end": self.line_end,
+            "text": self.text,
+            "items": self.items,
+        }
+
+
+@dataclass(frozen=True)
+class Salary:
+    min: float | None
+    max: float | None
+    currency: str | None  # ISO 4217 code
+    period: str | None  # hour | day | week | month | year
+    text: str = ""  # the wording it was read from
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"min": self.min, "max": self.max, "currency": self.currency, "period": self.period, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str | None = None
+    company: str | None = None
+    locations: tuple[str, ...] = ()
+    remote: str | None = None  # remote | hybrid | onsite
+    employment_type: str | None = None  # full-time | part-time | contract | temporary | internship | ...
+    posted: str | None = None  # ISO date
+    salary: Salary | None = None
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class Posting:
+    source: str
+    format: str
+    meta: Meta
+    sections: tuple[Section, ...]
+    skills: tuple[Any, ...] = ()
+    seniority: Any = None
+    errors: tuple[str, ...] = ()
+
+    def section(self, kind: str) -> Section | None:
+        return next((s for s in self.sections if s.kind == kind), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        m = self.meta
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": self.source,
+            "format": self.format,
+            "title": m.title,
+            "company": m.company,
+            "locations": list(m.locations),
+            "remote": m.remote,
+            "employment_type": m.employment_type,
+            "posted": m.posted,
+            "salary": m.salary.to_dict() if m.salary else None,
+            "truncated": m.truncated,
+            "sections": [s.to_dict() for s in self.sections],
+            "skills": [s.to_dict() for s in self.skills],
+            "seniority": self.seniority.to_dict() if self.seniority else None,
+            "errors": list(self.errors),
+        }
