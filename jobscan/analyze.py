@@ -1,0 +1,66 @@
+"""The pipeline in one function, pure given its input, so batches can run it in any process."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .load import POSTING_EXTENSIONS, LoadError, load_path, load_text
+from .meta import extract_meta
+from .model import Document, Posting
+from .sections import split_sections
+
+
+def analyze_document(doc: Document) -> Posting:
+    sections = split_sections(doc)
+    meta = extract_meta(doc, sections)
+    return Posting(source=doc.source, format=doc.format, meta=meta, sections=sections)
+
+
+def analyze(path_or_text: str | Path, *, source: str | None = None) -> Posting:
+    """Analyse a posting given as a path (Path, or a str naming an existing file, or '-') or as its text.
+
+    Raises LoadError when a file cannot be read or is not a posting.
+    """
+    if isinstance(path_or_text, Path) or path_or_text == "-" or _names_file(path_or_text):
+        doc = load_path(path_or_text)
+        if source is not None:
+            doc = Document(source, doc.format, doc.blocks, doc.fields)
+    else:
+        doc = load_text(path_or_text, source or "<text>")
+    return analyze_document(doc)
+
+
+def _names_file(text: str) -> bool:
+    if "\n" in text or len(text) > 4096:
+        return False
+    try:
+        return Path(text).is_file()
+    except OSError:
+        return False
+
+
+def posting_files(paths: Iterable[str | Path]) -> Iterator[str | Path]:
+    """Files named outright, and posting files found by walking folders (hidden ones and other extensions skipped)."""
+    for path in paths:
+        if str(path) == "-":
+            yield "-"
+            continue
+        path = Path(path)
+        if not path.is_dir():
+            yield path
+            continue
+        for found in sorted(path.rglob("*")):
+            relative = found.relative_to(path).parts
+            if any(part.startswith(".") for part in relative):
+                continue
+            if found.is_file() and found.suffix.lower() in POSTING_EXTENSIONS and found.suffix:
+                yield found
+
+
+def analyze_paths(paths: Iterable[str | Path]) -> Iterator[Posting | LoadError]:
+    """Analyse every posting under the paths, yielding a LoadError in place of each file that fails."""
+    for path in posting_files(paths):
+        try:
+            yield analyze(path if isinstance(path, Path) else "-")
+        except LoadError as exc:
+            yield exc

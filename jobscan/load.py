@@ -1,0 +1,634 @@
+"""Bytes to blocks: read any posting file and keep where each piece came from.
+
+Formats are told apart by content (the extension only breaks ties), because
+scraped postings arrive with whatever name the scraper gave them.
+"""
+from __future__ import annotations
+
+import bisect
+import codecs
+import html
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment, ProcessingInstruction, Doctype, Declaration, CData
+
+from .model import Block, Document
+
+POSTING_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonld", ""})
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class LoadError(Exception):
+    """A posting that cannot be read; the message is the one-line reason shown to users."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+# ---------------------------------------------------------------- bytes -> str
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes, source: str = "<bytes>") -> str:
+    """Decode with BOM, then strict UTF-8, then a detector; line ends become '\\n'."""
+    text = None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(encoding, errors="replace")
+            break
+    if text is None:
+        if b"\x00" in data[:8192]:
+            raise LoadError(source, "binary file (contains NUL bytes), not a posting")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_legacy(data)
+    if _looks_binary(text):
+        raise LoadError(source, "binary file (mostly control characters), not a posting")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_legacy(data: bytes) -> str:
+    """Postings that are not UTF-8 are nearly always Windows-1252; trust the detector only when it is sure."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    if best is not None and best.encoding not in ("ascii", "utf_8") and best.chaos < 0.2:
+        try:
+            return data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return data.decode("cp1252", errors="replace")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    return bool(sample) and len(_CONTROL.findall(sample)) > len(sample) * 0.1
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def load_path(path: str | Path) -> Document:
+    """Load one posting file; '-' reads standard input."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+        return load_bytes(data, "<stdin>")
+    path = Path(path)
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise LoadError(source, "is a folder; give its files or use 'jobscan scan'")
+        if size > MAX_BYTES:
+            raise LoadError(source, f"file is {size // (1024 * 1024)} MiB; postings over {MAX_BYTES // (1024 * 1024)} MiB are refused")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError(source, "no such file") from None
+    except PermissionError:
+        raise LoadError(source, "permission denied") from None
+    except IsADirectoryError:
+        raise LoadError(source, "is a folder; give its files or use 'jobscan scan'") from None
+    except OSError as exc:
+        raise LoadError(source, exc.strerror or str(exc)) from None
+    return load_bytes(data, source, suffix=path.suffix.lower())
+
+
+def load_bytes(data: bytes, source: str, suffix: str = "") -> Document:
+    return load_text(decode(data, source), source, suffix)
+
+
+def load_text(text: str, source: str = "<text>", suffix: str = "") -> Document:
+    """Pick the format from the content and build the document."""
+    stripped = text.lstrip("\ufeff \t\n")
+    if not stripped.strip():
+        raise LoadError(source, "empty file")
+    if stripped[0] in "{[" or suffix in (".json", ".jsonld"):
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            if suffix in (".json", ".jsonld") or stripped[0] == "{":
+                raise LoadError(source, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        else:
+            return _load_json(data, text, source)
+    html_start = _html_start_line(text)
+    if html_start is not None:
+        if html_start == _first_content_line(text) or suffix in (".html", ".htm"):
+            return _load_html_page(text, source)
+        lines = text.split("\n")
+        head = "\n".join(lines[: html_start - 1])
+        blocks = list(_text_blocks(head, 1)) + list(_html_blocks(text, base_line=1, skip_lines=html_start - 1))
+        return Document(source, "text+html", tuple(blocks))
+    fmt = "markdown" if suffix in (".md", ".markdown") or _MD_HEADING.search(text) else "text"
+    return Document(source, fmt, tuple(_text_blocks(text, 1)))
+
+
+# ---------------------------------------------------------------- plain text and Markdown
+
+_BULLET = re.compile(r"^\s*(?:[•\-\*–—·・▪►◦○●■□➢✓✔‣⁃]|\d{1,2}[.)]|[a-z][.)]|\(\w{1,3}\))\s+(?=\S)")
+_GLUED_BULLET = re.compile(r"^\s*[•・▪►◦●■➢✓✔‣](?=\S)")
+_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$", re.M)
+_MD_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
+_MD_INLINE = re.compile(r"(\*\*|__)(.+?)\1|`([^`]+)`|\[([^\]]+)\]\([^)]*\)")
+_LABEL_LINE = re.compile(r"^\s*[A-Z][A-Z0-9 /&,()'’-]{2,60}:(?:\s|$)")
+_RULE_LINE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
+
+
+def _strip_markdown(text: str) -> str:
+    return _MD_INLINE.sub(lambda m: m.group(2) or m.group(3) or m.group(4), text)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width hard-wrapped text was cut at, or None for text that keeps one line per thought."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) < 8:
+        return None
+    longest = sorted(lengths)[int(len(lengths) * 0.95) - 1]
+    near_width = sum(1 for n in lengths if longest - 18 <= n <= longest)
+    return longest if longest <= 100 and near_width >= len(lengths) * 0.4 else None
+
+
+def _text_blocks(text: str, first_line: int) -> Iterator[Block]:
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    previous_length = 0
+    current: list[str] = []
+    kind = "paragraph"
+    start = 0
+    level = 0
+
+    def flush() -> Iterator[Block]:
+        nonlocal current
+        if current:
+            body = "\n".join(current) if kind == "paragraph" else " ".join(part.strip() for part in current)
+            yield Block(kind, body.strip(), start, start + len(current) - 1, level)
+        current = []
+
+    for offset, raw in enumerate(lines):
+        number = first_line + offset
+        line = raw.rstrip()
+        if not line.strip() or _RULE_LINE.match(line):
+            yield from flush()
+            continue
+        heading = _MD_HEADING.match(line)
+        if heading:
+            yield from flush()
+            yield Block("heading", _strip_markdown(heading.group(2)), number, number, len(heading.group(1)))
+            continue
+        bold = _MD_BOLD_LINE.match(line)
+        if bold and len(bold.group(1)) <= 80:
+            yield from flush()
+            yield Block("heading", bold.group(1).strip().rstrip(":").strip(), number, number, 3)
+            continue
+        bullet = _BULLET.match(line) or _GLUED_BULLET.match(line)
+        if bullet:
+            previous_length = len(line)
+            yield from flush()
+            kind, start, level = "item", number, _indent_level(line)
+            current = [_strip_markdown(line[bullet.end():])]
+            continue
+        # A wrapped line continues the previous one only if that one ran to the wrap width.
+        full_previous = width is not None and previous_length >= width - 18
+        previous_length = len(line)
+        if current and full_previous and not _LABEL_LINE.match(line):
+            current.append(_strip_markdown(line))
+            continue
+        yield from flush()
+        kind, start, level = "paragraph", number, 0
+        current = [_strip_markdown(line)]
+    yield from flush()
+
+
+def _indent_level(line: str) -> int:
+    indent = len(line) - len(line.lstrip())
+    return 1 + indent // 4
+
+
+def _first_content_line(text: str) -> int:
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            return number
+    return 1
+
+
+# ---------------------------------------------------------------- HTML
+
+_HTML_TAG = re.compile(r"<(?:!doctype|html|body|div|p|ul|ol|li|h[1-6]|br|strong|span|table|section|article)\b[^>]*>", re.I)
+_DROP_TAGS = ("script", "style", "noscript", "template", "nav", "svg", "iframe", "head")
+_HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BLOCK_TAGS = frozenset(
+    "p div section article header footer main aside ul ol li dl dt dd table tr td th tbody thead "
+    "blockquote pre form fieldset figure figcaption address center hr".split()
+) | frozenset(_HEADING_TAGS)
+_LIST_TAGS = frozenset({"ul", "ol"})
+_BOLD_TAGS = frozenset({"strong", "b"})
+_SPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
+
+
+def _html_start_line(text: str) -> int | None:
+    """The line where HTML markup begins, if the text carries enough of it to be HTML."""
+    tags = _HTML_TAG.findall(text[:200_000])
+    if len(tags) < 2:
+        return None
+    first = _HTML_TAG.search(text)
+    return text.count("\n", 0, first.start()) + 1
+
+
+def _load_html_page(text: str, source: str) -> Document:
+    posting = _find_jsonld_posting(text)
+    if posting is not None:
+        return _from_jsonld(posting, text, source)
+    return Document(source, "html", tuple(_html_blocks(text, base_line=1)))
+
+
+class _Locator:
+    """Finds the source line of extracted text by searching forward in the raw markup.
+
+    lxml does not report source lines through BeautifulSoup, but text comes out in
+    document order, so the first distinctive word of each block, searched from the
+    previous hit, lands on the right line.
+    """
+
+    _WORD = re.compile(r"[A-Za-z0-9]{3,}|[A-Za-z0-9]+")
+    _LONG_WORD = re.compile(r"[A-Za-z0-9]{3,}")
+
+    def __init__(self, raw: str, base_line: int, start: int = 0):
+        self.raw = raw
+        self.base_line = base_line
+        self.cursor = start
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+
+    def line_of(self, text: str) -> int:
+        word = self._LONG_WORD.search(text) or self._WORD.search(text)
+        if word:
+            found = self.raw.find(word.group(), self.cursor)
+            if found >= 0:
+                self.cursor = found
+        return self.base_line + bisect.bisect_right(self.line_starts, self.cursor) - 1
+
+    def span_of(self, text: str) -> tuple[int, int]:
+        first = self.line_of(text)
+        words = self._WORD.findall(text)
+        if not words:
+            return first, first
+        found = self.raw.find(words[-1], self.cursor)
+        last = first if found < 0 else self.base_line + bisect.bisect_right(self.line_starts, found) - 1
+        return first, max(first, last)
+
+
+_BODY_TAG = re.compile(r"<body\b[^>]*>", re.I)
+
+
+def _html_blocks(markup: str, base_line: int, skip_lines: int = 0) -> Iterator[Block]:
+    """Blocks from HTML: headings, bold-only paragraphs as headings, list items, paragraphs."""
+    start = 0
+    if skip_lines:
+        start = len("\n".join(markup.split("\n")[:skip_lines])) + 1
+    body = _BODY_TAG.search(markup, start)
+    # Text in <head> (the <title> repeats the job title) is dropped, so lines are searched from <body>.
+    locator = _Locator(markup, base_line, body.end() if body else start)
+    soup = BeautifulSoup(markup[start:], "lxml")
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    root = soup.body or soup
+    for kind, text, level in _walk(root, 0):
+        first, last = locator.span_of(text)
+        yield Block(kind, text, first, last, level)
+
+
+def _walk(node: Tag, depth: int) -> Iterator[tuple[str, str, int]]:
+    """Yield (kind, text, level) in reading order; inline runs between block tags become paragraphs."""
+    run: list[str] = []
+    bold_only: list[bool] = []
+
+    def flush() -> Iterator[tuple[str, str, int]]:
+        text = _clean("".join(run))
+        if text:
+            if bold_only and all(bold_only) and _reads_as_heading(text):
+                yield "heading", text.rstrip(":").strip() or text, 4
+            else:
+                for line in text.split("\n"):
+                    if line.strip():
+                        yield "paragraph", line.strip(), 0
+        run.clear()
+        bold_only.clear()
+
+    for child in node.children:
+        if isinstance(child, (Comment, ProcessingInstruction, Doctype, Declaration, CData)):
+            continue
+        if isinstance(child, NavigableString):
+            run.append(str(child))
+            if str(child).strip():
+                bold_only.append(False)
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name
+        if name == "br":
+            run.append("\n")
+            continue
+        if name not in _BLOCK_TAGS:
+            text = child.get_text()
+            run.append(text)
+            if text.strip():
+                bold_only.append(name in _BOLD_TAGS or _is_bold_inline(child))
+            continue
+        yield from flush()
+        if name in _HEADING_TAGS:
+            text = _clean(child.get_text(" "))
+            if text:
+                yield "heading", text, _HEADING_TAGS[name]
+        elif name == "li":
+            yield from _list_item(child, depth + 1)
+        elif name in _LIST_TAGS:
+            yield from _walk(child, depth)
+        elif name == "hr":
+            continue
+        else:
+            yield from _walk(child, depth)
+    yield from flush()
+
+
+def _reads_as_heading(text: str) -> bool:
+    """Bold runs are headings when they are short words, not a bold figure such as a pay range."""
+    letters = sum(c.isalpha() for c in text)
+    return len(text) <= 80 and "\n" not in text and letters >= len(text.replace(" ", "")) / 2
+
+
+def _list_item(node: Tag, depth: int) -> Iterator[tuple[str, str, int]]:
+    """An <li>'s own text is one item; nested lists inside it become deeper items."""
+    own: list[str] = []
+    nested: list[Tag] = []
+    for child in node.children:
+        if isinstance(child, Tag) and child.name in _LIST_TAGS:
+            nested.append(child)
+        elif isinstance(child, Tag) and child.name in ("p", "div") and own and _clean("".join(own)):
+            own.append(" " + child.get_text(" "))
+        elif isinstance(child, Tag):
+            own.append(child.get_text(" ") if child.name != "br" else " ")
+        elif isinstance(child, NavigableString) and not isinstance(child, Comment):
+            own.append(str(child))
+    text = _clean("".join(own)).replace("\n", " ")
+    if text:
+        yield "item", text, depth
+    for lst in nested:
+        for li in lst.find_all("li", recursive=False):
+            yield from _list_item(li, depth + 1)
+
+
+def _is_bold_inline(tag: Tag) -> bool:
+    """A span styled bold, or an inline wrapper whose only text is bold, reads as bold."""
+    style = (tag.get("style") or "").replace(" ", "").lower()
+    if "font-weight:bold" in style or "font-weight:700" in style:
+        return True
+    texts = [t for t in tag.find_all(string=True) if t.strip()]
+    return bool(texts) and all(t.find_parent(["strong", "b"]) is not None for t in texts)
+
+
+def _clean(text: str) -> str:
+    lines = [_SPACE.sub(" ", part).strip() for part in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+# ---------------------------------------------------------------- JSON formats
+
+
+def _load_json(data: Any, raw: str, source: str) -> Document:
+    posting = _find_job_posting(data)
+    if posting is not None:
+        return _from_jsonld(posting, raw, source)
+    record = data[0] if isinstance(data, list) and len(data) == 1 else data
+    if isinstance(record, dict):
+        if "text" in record and ("lists" in record or "categories" in record or "descriptionPlain" in record):
+            return _from_lever(record, raw, source)
+        if "content" in record and "title" in record:
+            return _from_greenhouse(record, raw, source)
+        if "jobDescription" in record or ("title" in record and "description" in record):
+            return _from_jsonld(record, raw, source)
+    if isinstance(data, list):
+        raise LoadError(source, f"JSON array of {len(data)} records; expected one posting per file")
+    raise LoadError(source, "JSON is not a posting (no schema.org JobPosting, Lever or Greenhouse record)")
+
+
+def _find_job_posting(data: Any) -> dict | None:
+    """The first schema.org JobPosting anywhere in a JSON-LD structure (@graph, lists, nesting)."""
+    stack = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, dict):
+            kind = item.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if "JobPosting" in kinds:
+                return item
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
+
+
+_LD_SCRIPT = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
+
+
+def _find_jsonld_posting(page: str) -> dict | None:
+    for match in _LD_SCRIPT.finditer(page):
+        try:
+            data = json.loads(html.unescape(match.group(1)) if "&quot;" in match.group(1) else match.group(1))
+        except json.JSONDecodeError:
+            continue
+        posting = _find_job_posting(data)
+        if posting is not None and (posting.get("description") or posting.get("title")):
+            return posting
+    return None
+
+
+def _text_of(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("organizationName") or value.get("@value") or "")
+    if isinstance(value, list):
+        return ", ".join(t for t in (_text_of(v) for v in value) if t)
+    return "" if value is None else str(value)
+
+
+_ANY_TAG = re.compile(r"</?(?:p|li|br|strong|b|em|i|u|div|span|ul|ol|h[1-6]|a)\b[^>]*>", re.I)
+
+
+def _rich_blocks(value: str, locator: _Locator) -> Iterator[Block]:
+    """A JSON string field holds HTML or plain text; both become blocks on the field's line."""
+    if not value or not value.strip():
+        return
+    line = locator.line_of(value)
+    if _html_start_line(value) is not None or _ANY_TAG.search(value):
+        for block in _html_blocks(value, base_line=line):
+            yield Block(block.kind, block.text, line, line, block.level)
+    else:
+        for block in _text_blocks(value, line):
+            yield Block(block.kind, block.text, line, line, block.level)
+
+
+def _from_jsonld(posting: dict, raw: str, source: str) -> Document:
+    locator = _Locator(raw, 1)
+    title = _text_of(posting.get("title"))
+    blocks: list[Block] = []
+    if title:
+        blocks.append(Block("heading", title, locator.line_of(title), locator.line_of(title), 1))
+    blocks.extend(_rich_blocks(_text_of(posting.get("description") or posting.get("jobDescription")), locator))
+    for key, heading in _JSONLD_LIST_FIELDS:
+        value = posting.get(key)
+        items = value if isinstance(value, list) else [value] if isinstance(value, str) and value.strip() else []
+        items = [_text_of(v).strip() for v in items if _text_of(v).strip()]
+        if not items:
+            continue
+        line = locator.line_of(key)
+        blocks.append(Block("heading", heading, line, line, 2))
+        if len(items) == 1:
+            blocks.extend(_rich_blocks(items[0], locator))
+        else:
+            blocks.extend(Block("item", html.unescape(_clean(item)), line, line, 1) for item in items)
+    return Document(source, "jsonld", tuple(blocks), _jsonld_fields(posting))
+
+
+_JSONLD_LIST_FIELDS = (
+    ("responsibilities", "Responsibilities"),
+    ("qualifications", "Qualifications"),
+    ("skills", "Skills"),
+    ("experienceRequirements", "Experience Requirements"),
+    ("educationRequirements", "Education Requirements"),
+    ("jobBenefits", "Benefits"),
+)
+
+
+def _jsonld_fields(posting: dict) -> dict[str, Any]:
+    org = posting.get("hiringOrganization")
+    fields: dict[str, Any] = {
+        "title": _text_of(posting.get("title")) or None,
+        "company": _text_of(org) or None,
+        "posted": _text_of(posting.get("datePosted")) or None,
+        "employment_type": _text_of(posting.get("employmentType")) or None,
+        "remote": _text_of(posting.get("jobLocationType")) or None,
+        "locations": _jsonld_locations(posting.get("jobLocation")),
+        "salary": _jsonld_salary(posting.get("baseSalary"), posting.get("salaryCurrency")),
+    }
+    return {key: value for key, value in fields.items() if value}
+
+
+def _jsonld_locations(value: Any) -> list[str]:
+    places = value if isinstance(value, list) else [value] if value else []
+    out = []
+    for place in places:
+        if isinstance(place, str):
+            out.append(place)
+            continue
+        address = place.get("address", place) if isinstance(place, dict) else {}
+        if isinstance(address, str):
+            out.append(address)
+            continue
+        parts = [
+            _text_of(address.get("addressLocality") or address.get("locality")),
+            _text_of(address.get("addressRegion") or address.get("regionCode") or address.get("region")),
+            _text_of(address.get("addressCountry") or address.get("countryCode")),
+        ]
+        text = ", ".join(p for p in parts if p) or _text_of(address.get("fullText"))
+        if text:
+            out.append(text)
+    return out
+
+
+def _jsonld_salary(value: Any, currency: Any) -> dict | None:
+    if not isinstance(value, dict):
+        return None
+    amount = value.get("value", value)
+    if isinstance(amount, dict):
+        low = amount.get("minValue", amount.get("value"))
+        high = amount.get("maxValue", amount.get("value"))
+        unit = amount.get("unitText") or value.get("unitText")
+    else:
+        low, high, unit = value.get("minSalary"), value.get("maxSalary"), value.get("unitText")
+    numbers = [_number(low), _number(high)]
+    if not any(numbers):
+        return None
+    return {
+        "min": numbers[0] or None,
+        "max": numbers[1] or None,
+        "currency": _text_of(value.get("currency") or currency) or None,
+        "period": _text_of(unit).lower() or None,
+    }
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _from_lever(record: dict, raw: str, source: str) -> Document:
+    """Mirror the Lever hosted page: title, categories line, description, lists, additional."""
+    locator = _Locator(raw, 1)
+    title = _text_of(record.get("text"))
+    categories = record.get("categories") or {}
+    blocks: list[Block] = []
+    if title:
+        line = locator.line_of(title)
+        blocks.append(Block("heading", title, line, line, 1))
+    summary = " · ".join(_text_of(categories.get(k)) for k in ("location", "commitment", "team") if categories.get(k))
+    if summary:
+        line = locator.line_of(_text_of(categories.get("location")) or summary)
+        blocks.append(Block("paragraph", summary, line, line))
+    blocks.extend(_rich_blocks(_text_of(record.get("description")) or _text_of(record.get("descriptionPlain")), locator))
+    for entry in record.get("lists") or []:
+        heading = _clean(html.unescape(_text_of(entry.get("text"))))
+        if heading:
+            line = locator.line_of(heading)
+            blocks.append(Block("heading", heading, line, line, 3))
+        content = _text_of(entry.get("content"))
+        blocks.extend(_rich_blocks(content if "<li" in content else f"<ul>{content}</ul>", locator))
+    blocks.extend(_rich_blocks(_text_of(record.get("additional")) or _text_of(record.get("additionalPlain")), locator))
+    fields = {
+        "title": title or None,
+        "locations": [loc for loc in [_text_of(categories.get("location"))] + list(categories.get("allLocations") or []) if loc],
+        "employment_type": _text_of(categories.get("commitment")) or None,
+        "remote": _text_of(record.get("workplaceType")) or None,
+        "posted": record.get("createdAt"),
+    }
+    fields["locations"] = list(dict.fromkeys(fields["locations"]))
+    return Document(source, "lever", tuple(blocks), {k: v for k, v in fields.items() if v})
+
+
+def _from_greenhouse(record: dict, raw: str, source: str) -> Document:
+    locator = _Locator(raw, 1)
+    title = _text_of(record.get("title"))
+    blocks: list[Block] = []
+    if title:
+        line = locator.line_of(title)
+        blocks.append(Block("heading", title, line, line, 1))
+    content = _text_of(record.get("content"))
+    if "&lt;" in content:
+        content = html.unescape(content)
+    blocks.extend(_rich_blocks(content, locator))
+    location = _text_of(record.get("location"))
+    fields = {
+        "title": title or None,
+        "company": _text_of(record.get("company_name") or record.get("company")) or None,
+        "locations": [location] if location else [],
+        "posted": _text_of(record.get("first_published") or record.get("updated_at")) or None,
+    }
+    return Document(source, "greenhouse", tuple(blocks), {k: v for k, v in fields.items() if v})

@@ -1,0 +1,120 @@
+"""Everything that reaches a terminal: the only module that imports rich.
+
+Posting text is untrusted, so it only ever enters rich as `Text` (never as markup) after
+`safe()` has made control characters visible: a posting cannot style, move the cursor
+or retitle the terminal of the person reading it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .model import Posting, Salary
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(value: object) -> str:
+    """Make control characters (escape sequences, bidi overrides) visible instead of active."""
+    text = "" if value is None else str(value)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+def plain(value: object, style: str = "") -> Text:
+    return Text(safe(value), style=style)
+
+
+def make_console(stderr: bool = False) -> Console:
+    # rich already honours NO_COLOR and drops styling when the stream is not a terminal.
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def format_salary(salary: Salary | None) -> str:
+    if salary is None:
+        return ""
+    def amount(value: float | None) -> str:
+        if value is None:
+            return "?"
+        return f"{value:,.0f}" if value >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if salary.min is not None and salary.max is not None and salary.min != salary.max:
+        figure = f"{amount(salary.min)}–{amount(salary.max)}"
+    else:
+        figure = amount(salary.min if salary.min is not None else salary.max)
+    parts = [salary.currency or "", figure]
+    if salary.period:
+        parts.append(f"per {salary.period}")
+    return " ".join(p for p in parts if p)
+
+
+def _lines(section) -> str:
+    return str(section.line_start) if section.line_start == section.line_end else f"{section.line_start}–{section.line_end}"
+
+
+def render_posting(console: Console, posting: Posting) -> None:
+    """`jobscan show`: the facts first, then the sections in reading order."""
+    meta = posting.meta
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    rows = [
+        ("Title", meta.title),
+        ("Company", meta.company),
+        ("Locations", "; ".join(meta.locations)),
+        ("Work mode", meta.remote),
+        ("Employment", meta.employment_type),
+        ("Posted", meta.posted),
+        ("Salary", format_salary(meta.salary)),
+        ("Source", f"{posting.source} ({posting.format})"),
+    ]
+    for label, value in rows:
+        if value:
+            facts.add_row(label, plain(value))
+    if meta.truncated:
+        facts.add_row("Note", plain("the posting is cut off (truncated at the source)", "yellow"))
+    console.print(facts)
+    console.print()
+    table = Table(title="Sections", box=box.SIMPLE_HEAVY, title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("kind", style="cyan")
+    table.add_column("heading")
+    table.add_column("lines", justify="right")
+    table.add_column("items", justify="right")
+    for number, section in enumerate(posting.sections, 1):
+        heading = plain(section.heading) if section.heading else Text("(no heading)", style="dim")
+        table.add_row(str(number), section.kind, heading, _lines(section), str(len(section.items)))
+    console.print(table)
+
+
+def render_scan(console: Console, postings: Sequence[Posting]) -> None:
+    """`jobscan scan`: one row per posting."""
+    table = Table(box=box.SIMPLE_HEAVY, expand=console.width < 120)
+    table.add_column("file", overflow="fold", ratio=3)
+    table.add_column("title", ratio=3)
+    table.add_column("company", ratio=2)
+    table.add_column("location", ratio=2)
+    table.add_column("mode", no_wrap=True)
+    table.add_column("salary", justify="right", ratio=2)
+    table.add_column("sections", justify="right", no_wrap=True)
+    for posting in postings:
+        meta = posting.meta
+        table.add_row(
+            plain(posting.source),
+            plain(meta.title or ""),
+            plain(meta.company or ""),
+            plain("; ".join(meta.locations)),
+            plain(meta.remote or ""),
+            plain(format_salary(meta.salary)),
+            str(len(posting.sections)),
+        )
+    console.print(table)
+    console.print(Text(f"{len(postings)} posting{'s' if len(postings) != 1 else ''}", style="dim"))
+
+
+def render_errors(console: Console, messages: Iterable[str]) -> None:
+    for message in messages:
+        console.print(Text("error: ", style="bold red") + plain(message))
