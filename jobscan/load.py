@@ -69,10 +69,19 @@ def _decode_legacy(data: bytes) -> str:
     best = from_bytes(data[:65536]).best()
     if best is not None and best.encoding not in ("ascii", "utf_8") and best.chaos < 0.2:
         try:
-            return data.decode(best.encoding)
+            guess = data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError):
-            pass
+            guess = None
+        # On short Latin-script text the detector often picks a sibling code page (cp1250, cp1257,
+        # mac_roman) that turns "café" into "cafť"; only a non-Latin script is worth leaving cp1252 for.
+        if guess is not None and _mostly_non_latin(guess):
+            return guess
     return data.decode("cp1252", errors="replace")
+
+
+def _mostly_non_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if ord(c) > 0x24F) > len(letters) * 0.3
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -162,7 +171,8 @@ def _wrap_width(lines: list[str]) -> int | None:
         return None
     longest = sorted(lengths)[int(len(lengths) * 0.95) - 1]
     near_width = sum(1 for n in lengths if longest - 18 <= n <= longest)
-    return longest if longest <= 100 and near_width >= len(lengths) * 0.4 else None
+    # Nobody wraps prose at under 50 columns: lines that short are one thought each (bullets, headings).
+    return longest if 50 <= longest <= 100 and near_width >= len(lengths) * 0.4 else None
 
 
 def _text_blocks(text: str, first_line: int) -> Iterator[Block]:
@@ -334,7 +344,8 @@ def _walk(node: Tag, depth: int) -> Iterator[tuple[str, str, int]]:
         if isinstance(child, (Comment, ProcessingInstruction, Doctype, Declaration, CData)):
             continue
         if isinstance(child, NavigableString):
-            run.append(str(child))
+            # Source line breaks inside HTML are spaces; only <br> breaks a line.
+            run.append(str(child).replace("\n", " "))
             if str(child).strip():
                 bold_only.append(False)
             continue
@@ -345,7 +356,7 @@ def _walk(node: Tag, depth: int) -> Iterator[tuple[str, str, int]]:
             run.append("\n")
             continue
         if name not in _BLOCK_TAGS:
-            text = child.get_text()
+            text = _inline_text(child)
             run.append(text)
             if text.strip():
                 bold_only.append(name in _BOLD_TAGS or _is_bold_inline(child))
@@ -364,6 +375,20 @@ def _walk(node: Tag, depth: int) -> Iterator[tuple[str, str, int]]:
         else:
             yield from _walk(child, depth)
     yield from flush()
+
+
+_NOT_TEXT = (Comment, ProcessingInstruction, Doctype, Declaration, CData)
+
+
+def _inline_text(tag: Tag) -> str:
+    """An inline element's text: source line breaks are spaces, <br> inside it still breaks."""
+    parts = []
+    for piece in tag.descendants:
+        if isinstance(piece, Tag) and piece.name == "br":
+            parts.append("\n")
+        elif isinstance(piece, NavigableString) and not isinstance(piece, _NOT_TEXT):
+            parts.append(str(piece).replace("\n", " "))
+    return "".join(parts)
 
 
 def _reads_as_heading(text: str) -> bool:
@@ -469,6 +494,8 @@ def _text_of(value: Any) -> str:
 
 
 _ANY_TAG = re.compile(r"</?(?:p|li|br|strong|b|em|i|u|div|span|ul|ol|h[1-6]|a)\b[^>]*>", re.I)
+_ESCAPED_TAG = re.compile(r"&lt;/?(?:p|li|br|strong|b|em|i|u|div|span|ul|ol|h[1-6]|a)\b", re.I)
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
 
 
 def _rich_blocks(value: str, locator: _Locator) -> Iterator[Block]:
@@ -476,10 +503,14 @@ def _rich_blocks(value: str, locator: _Locator) -> Iterator[Block]:
     if not value or not value.strip():
         return
     line = locator.line_of(value)
+    if _ESCAPED_TAG.search(value):
+        value = html.unescape(value)  # feeds often HTML-escape the description: "&lt;p&gt;..."
     if _html_start_line(value) is not None or _ANY_TAG.search(value):
         for block in _html_blocks(value, base_line=line):
             yield Block(block.kind, block.text, line, line, block.level)
     else:
+        if _ENTITY.search(value):
+            value = html.unescape(value)
         for block in _text_blocks(value, line):
             yield Block(block.kind, block.text, line, line, block.level)
 

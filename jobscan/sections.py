@@ -30,6 +30,18 @@ def heading_vocabulary() -> dict[str, str]:
     return {phrase: kind for kind, phrases in data.items() for phrase in phrases}
 
 
+@lru_cache(maxsize=1)
+def _phrase_index() -> dict[str, tuple[str, ...]]:
+    """Phrases by the first four letters of their content words: fuzzy scoring then runs on a
+    handful of candidates instead of the whole vocabulary (typos rarely touch a word's start)."""
+    index: dict[str, list[str]] = {}
+    for phrase in heading_vocabulary():
+        for word in phrase.split():
+            if word not in _SMALL_WORDS:
+                index.setdefault(word[:4], []).append(phrase)
+    return {prefix: tuple(dict.fromkeys(phrases)) for prefix, phrases in index.items()}
+
+
 _NON_WORD = re.compile(r"[^a-z0-9' ]+")
 
 
@@ -47,10 +59,17 @@ def match_heading(text: str) -> tuple[str | None, float]:
     vocabulary = heading_vocabulary()
     if key in vocabulary:
         return vocabulary[key], 100.0
-    found = process.extractOne(key, vocabulary.keys(), scorer=fuzz.WRatio, score_cutoff=WEAK_MATCH)
+    candidates = {phrase for word in key.split() for phrase in _phrase_index().get(word[:4], ())}
+    found = process.extractOne(key, candidates, scorer=fuzz.WRatio, score_cutoff=WEAK_MATCH)
     if found is None:
         return None, 0.0
     phrase, score, _ = found
+    # Sharing one word is not naming the same thing ("Team Lunch Fridays" is not "Our team").
+    content = [w[:4] for w in key.split() if w not in _SMALL_WORDS]
+    shared = sum(1 for w in content if any(p.startswith(w) for p in phrase.split()))
+    contains_phrase = set(phrase.split()) <= set(key.split())  # "About Acme Widgets" holds "about"
+    if content and shared * 2 < len(content) and not contains_phrase:
+        return None, 0.0
     # Long headings that merely contain a short phrase ("Experience with Java") are not that heading.
     extra_words = len(key.split()) - len(phrase.split())
     if extra_words > 2:
@@ -60,104 +79,77 @@ def match_heading(text: str) -> tuple[str | None, float]:
 
 # ---------------------------------------------------------------- content cues
 
-_CUES: dict[str, tuple[re.Pattern[str], ...]] = {
-    kind: tuple(re.compile(p, re.I) for p in patterns)
-    for kind, patterns in {
-        "eeo": (
-            r"equal (?:employment )?opportunit",
-            r"without regard to (?:race|sex|age|religion)",
-            r"affirmative action",
-            r"\beeo\b",
-            r"protected (?:veteran|class|characteristic)",
-            r"reasonable accommodation",
-            r"regardless of (?:race|gender|age|religion)",
-        ),
-        "benefits": (
-            r"\bbenefits?\b",
-            r"health (?:insurance|care|plan)",
-            r"dental|vision (?:insurance|plan)",
-            r"\b401\s?\(?k\)?",
-            r"paid (?:time off|leave|vacation|holidays?)",
-            r"\bpto\b",
-            r"we offer",
-            r"\bperks?\b",
-            r"parental leave|\binsurance\b|pension|\bgym\b",
-        ),
-        "compensation": (
-            r"\bsalary\b",
-            r"\b(?:pay|compensation) range\b",
-            r"[$€£¥]\s?\d[\d,.]*\s?[kKmM]?\b",
-            r"\bper (?:hour|year|annum|month)\b|/h(?:ou)?r\b",
-            r"\bremuneration\b|\bwage\b",
-        ),
-        "process": (
-            r"\bto apply\b|\bapply (?:now|online|today|via|at|here)",
-            r"send (?:your|a|us) (?:cv|resume|résumé|application)",
-            r"submit (?:your|a) (?:cv|resume|résumé|application)",
-            r"\binterview",
-            r"application deadline|applications? (?:are|is) due",
-            r"\bcover letter\b",
-        ),
-        "requirements": (
-            r"\d\+? ?(?:years?|yrs)\b",
-            r"\byears? of (?:\w+ )?experience\b",
-            r"\b(?:bachelor|master|phd|degree|diploma)\b",
-            r"\brequire(?:d|ments?)\b|\bqualifications?\b|\bmust have\b",
-            r"\bproficien|\bknowledge of\b|\bexperience (?:with|in)\b|\bfamiliar(?:ity)? with\b",
-            r"\byou (?:have|are|bring|possess)\b|\bideal candidate\b|\bcandidates? (?:should|must|will have)\b",
-            r"\bskills?\b|\babilit(?:y|ies) to\b",
-        ),
-        "preferred": (
-            r"\bnice to have\b|\ba plus\b|\bpreferred\b|\bbonus\b|\bdesirable\b|\bideally\b",
-        ),
-        "responsibilities": (
-            r"\byou will\b|\byou'll\b",
-            r"\bresponsib(?:le|ilities)\b|\bduties\b",
-            r"^(?:develop|design|manage|build|create|lead|maintain|support|assist|coordinate|prepare|ensure|"
-            r"work|implement|perform|monitor|provide|conduct|collaborate|analy[sz]e|oversee|own|drive|write)\w*\b",
-            r"\bwill be (?:responsible|working|expected)\b|\bthe role (?:involves|includes)\b",
-        ),
-        "about": (
-            r"\b(?:founded|established) in \d{4}\b",
-            r"\bheadquartered\b|\bleading (?:provider|company|global)\b",
-            r"\bwe are an? (?:\w+ ){0,4}(?:company|firm|organi[sz]ation|agency|startup|provider|leader|team)\b",
-            r"\bour (?:company|clients?|customers|products?|mission)\b",
-            r"\bis an? (?:[\w-]+ ){0,4}(?:company|firm|organi[sz]ation|agency|startup|provider|leader|hospital|"
-            r"university|school|clinic|bank|non-?profit|manufacturer|retailer|group)\b",
-            r"\bfor (?:more than|over|nearly) \d+ years\b|\bsince (?:19|20)\d\d\b",
-            r"\bemployees\b|\boffices in\b|\bcountries\b",
-        ),
-        "culture": (
-            r"\bour (?:culture|values)\b|\bcore values\b|\bwe believe\b|\bdiversity\b|\binclusi",
-        ),
-        "logistics": (
-            r"\b(?:full|part)[- ]time\b|\bcontract\b|\bpermanent\b|\btemporary\b",
-            r"\bremote\b|\bhybrid\b|\bon-?site\b|\brelocat|\bvisa\b|\btravel\b",
-            r"\bschedule\b|\bshifts?\b|\bworking hours\b|\bstart date\b",
-        ),
-    }.items()
-}
-# Boilerplate beats description: one EEO sentence decides a paragraph, a skill mention does not.
-_CUE_WEIGHT = {"eeo": 3.0, "compensation": 1.5, "benefits": 1.2, "process": 1.3, "preferred": 1.5}
+class _CueTable:
+    """All content cues compiled for one pass over a text.
+
+    A cue is a list of alternatives and counts once however many of them appear: words are
+    looked up among the text's tokens, phrases are searched only when their first word is
+    among them, and the few true patterns run on their own.
+    """
+
+    def __init__(self, data: dict):
+        self.kinds: list[tuple[str, float]] = []
+        self.by_word: dict[str, set[int]] = {}
+        self.by_first_word: dict[str, list[tuple[str, int]]] = {}
+        self.patterns: list[tuple[re.Pattern[str], int]] = []
+        self.kind_of: list[int] = []
+        for kind, entry in data.items():
+            if kind.startswith("_"):
+                continue
+            self.kinds.append((kind, entry["weight"]))
+            for alternatives in entry["cues"]:
+                cue = len(self.kind_of)
+                self.kind_of.append(len(self.kinds) - 1)
+                for alt in alternatives:
+                    if alt.startswith("re:"):
+                        self.patterns.append((re.compile(alt[3:]), cue))
+                    elif _WORD.fullmatch(alt):
+                        self.by_word.setdefault(alt, set()).add(cue)
+                    else:
+                        first = _WORD.search(alt).group()
+                        self.by_first_word.setdefault(first, []).append((alt, cue))
+
+    def score(self, text: str) -> tuple[str | None, float]:
+        hits: set[int] = set()
+        words = set(_WORD.findall(text))
+        for word in words.intersection(self.by_word):
+            hits |= self.by_word[word]
+        for word in words.intersection(self.by_first_word):
+            hits.update(cue for phrase, cue in self.by_first_word[word] if cue not in hits and phrase in text)
+        hits.update(cue for pattern, cue in self.patterns if cue not in hits and pattern.search(text))
+        counts = [0] * len(self.kinds)
+        for cue in hits:
+            counts[self.kind_of[cue]] += 1
+        best, best_score = None, 0.0
+        for (kind, weight), count in zip(self.kinds, counts):
+            if count and weight * count > best_score:
+                best, best_score = kind, weight * count
+        return best, best_score
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _CueTable:
+    return _CueTable(json.loads(resources.files("jobscan.data").joinpath("section_cues.json").read_text(encoding="utf-8")))
 
 
 def classify_text(text: str) -> tuple[str | None, float]:
-    """The kind a headless piece of text reads as, with the weight of evidence behind it."""
-    text = normalize(text)
-    scores: dict[str, float] = {}
-    for kind, patterns in _CUES.items():
-        hits = sum(1 for p in patterns if p.search(text))
-        if hits:
-            scores[kind] = hits * _CUE_WEIGHT.get(kind, 1.0)
-    if not scores:
-        return None, 0.0
-    kind = max(scores, key=scores.__getitem__)
-    return kind, scores[kind]
+    """The kind a headless piece of text reads as, with the weight of evidence behind it.
+
+    Boilerplate weighs more than description (data/section_cues.json): one EEO sentence
+    decides a paragraph, a passing skill mention does not.
+    """
+    return _cues().score(normalize(text).lower())
 
 
 # ---------------------------------------------------------------- heading detection
 
-_SMALL_WORDS = frozenset("a an and the of to in for with on at by or our your you we who what how why is are as".split())
+_SMALL_WORDS = frozenset(
+    "a an and the of to in for with on at by or our your you we who what how why is are as be will include includes "
+    "including this that it its do can must should has have from into us i my their".split()
+)
 _SENTENCE_END = re.compile(r"[.!?;,]$")
 _INLINE_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 /&,()'’-]{1,50}?)\s*:[ \t]*(?=\S)")
 _GLUED_LABEL = re.compile(r"(?<=[a-z0-9.!?)…])([A-Z][A-Za-z]+(?: (?:[A-Za-z]+|&)){0,3}):(?=[A-Z])")
@@ -187,25 +179,28 @@ def _heading_shape(text: str) -> bool:
 
 
 def _text_heading(block: Block, next_block: Block | None, seen_heading: bool) -> str | None:
-    """Return the heading wording if this plain-text paragraph is a heading."""
+    """Return the heading wording if this plain-text paragraph is a heading.
+
+    Shape decides first; the vocabulary is consulted only where shape alone cannot.
+    """
     text = block.text.strip()
     if not _heading_shape(text):
         return None
     wording = text.rstrip(":").strip()
-    kind, score = match_heading(wording)
+    words = len(wording.split())
+    if text.endswith(":"):
+        shaped = words <= 6 and wording[:1].isupper() and wording.lower() not in _SMALL_WORDS
+        return wording if shaped or match_heading(wording)[1] >= WEAK_MATCH else None
+    if _is_upper(wording) and words <= 8:
+        return wording
     gap_after = next_block is None or next_block.line_start > block.line_end + 1
     before_list = next_block is not None and next_block.kind == "item"
-    if text.endswith(":"):
-        known = score >= WEAK_MATCH
-        shaped = len(wording.split()) <= 6 and wording[:1].isupper() and wording.lower() not in _SMALL_WORDS
-        return wording if known or shaped else None
-    if _is_upper(wording) and len(wording.split()) <= 8:
-        return wording
     if not (gap_after or before_list):
-        return wording if score >= 97 and len(wording.split()) <= 4 else None
-    if score >= STRONG_MATCH:
+        return wording if words <= 4 and _heading_key(wording) in heading_vocabulary() else None
+    # A guess from shape alone needs a body under it: the last line of a list ("Docker") is no heading.
+    if next_block is not None and seen_heading and words <= 6 and _is_title_case(wording):
         return wording
-    return wording if seen_heading and _is_title_case(wording) and len(wording.split()) <= 6 else None
+    return wording if match_heading(wording)[1] >= STRONG_MATCH else None
 
 
 # ---------------------------------------------------------------- splitting
@@ -288,7 +283,8 @@ def split_sections(doc: Document) -> tuple[Section, ...]:
             continue
         kind, score = match_heading(heading.text)
         if kind is None or score < WEAK_MATCH:
-            kind = classify_text(" ".join(b.text for b in body))[0] or "other"
+            # What stands right under an unnamed heading says what it is; later text may be a lost section.
+            kind = classify_text(" ".join(b.text for b in _lead(body)))[0] or "other"
         own, *detached = _gap_runs(body)
         line_end = max([heading.line_end] + [b.line_end for b in own])
         sections.append(Section(kind, heading.text, heading.line_start, line_end, tuple(own)))
@@ -300,6 +296,16 @@ def split_sections(doc: Document) -> tuple[Section, ...]:
                 last = sections[-1]
                 sections[-1] = replace(last, line_end=max(b.line_end for b in run), blocks=last.blocks + tuple(run))
     return tuple(sections)
+
+
+def _lead(body: list[Block]) -> list[Block]:
+    """The first paragraph and the list under it, or the list a heading opens with."""
+    lead = body[:1]
+    for block in body[1:]:
+        if block.kind != "item":
+            break
+        lead.append(block)
+    return lead
 
 
 def _gap_runs(body: list[Block]) -> list[list[Block]]:
