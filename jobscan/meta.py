@@ -1,0 +1,663 @@
+"""Facts about a posting: title, company, locations, work mode, employment type, date and pay.
+
+Structured sources state these outright (`Document.fields`) and always win. Otherwise they are
+read from the posting's header (the short lines before the prose starts: title, company,
+"City, ST", "Posted ..."), from labelled lines ("LOCATION: ...", "Job Type: ..."), and from the
+sections where postings usually state them. Every function here is pure.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timezone
+from typing import Any
+
+from .model import Block, Document, Meta, Salary, Section
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation that tries longer words first, so "per annum" beats "per"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# ---------------------------------------------------------------------------------------------
+# Pay
+
+_SYMBOLS = {
+    "$": "USD", "US$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
+    "S$": "SGD", "HK$": "HKD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+    "₩": "KRW", "₽": "RUB", "₪": "ILS", "₺": "TRY", "₱": "PHP", "₦": "NGN", "֏": "AMD",
+}
+# Upper-case only, and without codes that are also common tech words (PHP, COP, GEL).
+_CODES = frozenset(
+    "USD EUR GBP JPY CNY CAD AUD NZD CHF INR AMD SEK NOK DKK PLN CZK HUF RON BGN RUB UAH KZT "
+    "BRL MXN ARS CLP ZAR SGD HKD KRW TWD ILS TRY AED SAR QAR IDR MYR THB VND NGN KES EGP PKR BDT "
+    "LKR RMB".split()
+)
+_CODE_ALIASES = {"RMB": "CNY"}
+_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
+    "rupee": "INR", "rupees": "INR", "dram": "AMD", "drams": "AMD", "rouble": "RUB",
+    "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "sterling": "GBP", "pounds sterling": "GBP",
+}  # plain "pounds" is left out: postings ask people to lift 50 pounds more often than they pay in them
+# "$" and "¥" are shared; one of these codes written near the amount says which currency is meant.
+_SHARED_SYMBOL_CODES = {"$": ("CAD", "AUD", "NZD", "SGD", "HKD", "MXN"), "¥": ("CNY", "RMB")}
+
+_MULTIPLIERS = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,
+}
+_PERIOD_UNITS = {  # after "per", "a", "/": "per hour", "/yr"
+    "hour": "hour", "hr": "hour", "h": "hour", "day": "day", "week": "week", "wk": "week",
+    "month": "month", "mth": "month", "mo": "month", "year": "year", "yr": "year", "annum": "year",
+}
+_PERIOD_ADVERBS = {  # "$4,000 monthly", "Annual salary: $90,000"
+    "hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
+    "annual": "year", "annually": "year", "yearly": "year",
+}
+_PERIOD_ABBREVIATIONS = {"pa": "year", "p.a.": "year"}  # after an amount only: before one, PA is Pennsylvania
+_PERIODS = _PERIOD_UNITS | _PERIOD_ADVERBS | _PERIOD_ABBREVIATIONS
+# Words that, right next to an amount, say it is not pay: "raised $50M", "$2,000 learning budget".
+_NOT_PAY = frozenset(
+    "revenue revenues funding funded raised raise raising valuation valued worth invested "
+    "investment investors series arr sales spent spend spending expenditures budget budgets "
+    "bonus bonuses stipend stipends allowance allotment reimbursement credit credits gift grant "
+    "grants referral donation donations prize prizes award awards fund funds portfolio assets "
+    "managing manage manages oversee overseeing training tuition fee fees cost costs price "
+    "deductible deductibles premium premiums perk perks b bn billion billions trillion trillions".split()
+)
+# Millions a year in a currency worth about a dollar or more is a company's figure, not pay.
+_STRONG_CURRENCIES = frozenset("USD EUR GBP CHF CAD AUD NZD SGD".split())
+_MAX_STRONG_PAY = 1e6
+_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12}
+_PAY_WORD = re.compile(r"\b(?:salary|salaries|pay|paid|wages?|remuneration|compensation|rate|earnings)\b", re.I)
+
+_CODE = rf"(?-i:\b(?:{_alternation(_CODES)})\b)"
+_LETTERED_SYMBOLS = {s for s in _SYMBOLS if s[0].isalpha()}  # "C$", "US$": not the tail of a word
+_BARE_SYMBOLS = set(_SYMBOLS) - _LETTERED_SYMBOLS
+_CUR_BEFORE = rf"(?-i:(?<![A-Za-z])(?:{_alternation(_LETTERED_SYMBOLS)})|{_alternation(_BARE_SYMBOLS)})|{_CODE}"
+_CUR_AFTER = rf"(?-i:{_alternation(set(_SYMBOLS) - {'$'})}|\$(?!\w)|\s?{_CODE})|\s?\b(?:{_alternation(_WORDS)})\b"
+_NUMBER = r"(?:\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d{1,2})?(?![.,]?\d)"
+_MULT = rf"\s?(?:{_alternation(_MULTIPLIERS)})"
+
+
+def _money(tag: str) -> str:
+    """One amount: optional currency, number, optional multiplier, optional currency after."""
+    return (
+        rf"(?:(?P<cb{tag}>{_CUR_BEFORE})\s?|(?<![A-Za-z]))(?P<n{tag}>{_NUMBER})(?!\s?%)"
+        rf"(?:(?P<m{tag}>\+?{_MULT})(?![A-Za-z]))?(?P<plus{tag}>\+)?"
+        # No unit glued on ("3D", "5G"), though run-together text ("$55,000Apply") is fine.
+        rf"(?!(?!{_CODE})[A-Za-z](?![a-z]))(?P<ca{tag}>{_CUR_AFTER})?"
+    )
+
+
+_MARKS = re.escape("".join(sorted({s[0] for s in _BARE_SYMBOLS})))
+_SALARY = re.compile(
+    # First a cheap look at one character (a digit, a currency mark, a code's capital, the start
+    # of "from"/"up to"/...), which spares trying every alternative at every position of the text.
+    rf"(?=[\d{_MARKS}fsamunb]|(?-i:[A-Z]))(?<![\d.,/#+-])"
+    r"(?:(?P<lower>from|starting\s+(?:at|from)|starts\s+at|at\s+least|min(?:imum)?)\s+"
+    r"|(?P<upper>up\s*to|max(?:imum)?|no\s+more\s+than)\s+|(?P<between>between)\s+)?"
+    + _money("1")
+    + rf"(?:\s*(?:-|–|—|~|\bto\b|\bthrough\b|(?(between)\band\b|(?!)))\s*{_money('2')})?"
+    r"(?:(?:\s*(?:gross|net|base|salary|before\s+tax(?:es)?|pre-tax))?"
+    rf"(?:\s*(?:/|\bper\b|\ban?\b|\beach\b|\bevery\b)\s*(?P<unit>{_alternation(_PERIOD_UNITS)})\b"
+    rf"|\s*(?P<adverb>{_alternation(_PERIOD_ADVERBS | _PERIOD_ABBREVIATIONS)})(?!\w)))?",
+    re.I,
+)
+# A period stated before the amount: "Annual salary: $90,000", "monthly pay of 500 USD".
+_PERIOD_BEFORE = re.compile(
+    rf"\b(?:(?P<adverb>{_alternation(_PERIOD_ADVERBS)})|per\s+(?P<unit>{_alternation(_PERIOD_UNITS)}))\b[^\n]*$", re.I
+)
+_WORDS_AFTER = re.compile(r"[ \t]*((?:[A-Za-z][\w()'-]*[ \t]+){0,3}[A-Za-z][\w()'-]*)?")
+_WORDS_BEFORE = re.compile(r"((?:[A-Za-z][\w()'-]*[ \t(]+){0,2})$")
+_STOP_WORDS = frozenset(("and", "or", "plus", "with"))
+
+
+def parse_salary(text: str) -> Salary | None:
+    """The first pay statement in `text`, or None.
+
+    An amount counts as pay when it carries a currency ("$", "EUR", "drams"), or when it follows
+    a pay word and states a period ("Remuneration: 18,000 per annum"). That keeps "3+ years",
+    "401(k)", "top 10%", years and phone numbers out. Amounts in billions, and amounts next to
+    words about money that is not pay ("raised $50M", "$2,000 learning budget", "signing bonus
+    of $5k") are skipped.
+
+    Ranges share a multiplier: "€60k-75k", "60-75k" and "40 - 45000" all mean thousands.
+    "up to X" gives only a max, "from X" and "X+" only a min; a single amount is both.
+    "$" means USD unless CAD, AUD, NZD, SGD, HKD or MXN is written within a few words.
+    The period is the one stated ("/yr", "an hour", "pa", "monthly", "Annual salary:"). When
+    none is stated it is inferred from the smallest amount: 10,000 or more is a year, under 200
+    an hour, and in between None, since monthly pay of a few thousand is as common as yearly.
+    """
+    for m in _SALARY.finditer(text):
+        salary = _salary_from_match(text, m)
+        if salary:
+            return salary
+    return None
+
+
+def _salary_from_match(text: str, m: re.Match) -> Salary | None:
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[max(line_start, m.start() - 60) : m.start()]
+    currency = _currency(text, m)
+    stated = _PERIODS.get((m["unit"] or m["adverb"] or "").lower())
+    lo, hi = _amount(m, "1"), _amount(m, "2")
+    # Without a currency it takes a pay word, a period, and either "per"/"a"/"/" or thousands:
+    # "Remuneration: 18,000 per annum" is pay, "pay is split into 12 monthly transfers" is not.
+    if currency is None and not (stated and _PAY_WORD.search(before) and (m["unit"] or lo >= 1000)):
+        return None
+    if _near_not_pay(text, m, before):
+        return None
+    if hi is not None:
+        lo, hi = _shorthand(lo, hi, bool(m["m1"]), bool(m["m2"]))
+        if hi < lo:
+            hi = None
+    if m["upper"]:
+        lo, hi = None, lo if hi is None else hi
+    elif hi is None and not (m["lower"] or m["plus1"]):
+        hi = lo
+    amounts = [v for v in (lo, hi) if v is not None]
+    period = stated or ((p := _PERIOD_BEFORE.search(before)) and _PERIODS[(p["unit"] or p["adverb"]).lower()])
+    if not period:
+        period = "year" if min(amounts) >= 10_000 else "hour" if min(amounts) < 200 else None
+    if currency in _STRONG_CURRENCIES and max(amounts) * _PER_YEAR.get(period, 1) >= _MAX_STRONG_PAY:
+        return None
+    return Salary(min=lo, max=hi, currency=currency, period=period, text=m[0].strip())
+
+
+def _amount(m: re.Match, tag: str) -> float | None:
+    raw = m[f"n{tag}"]
+    if raw is None:
+        return None
+    # A separator followed by exactly three digits groups thousands; any other is a decimal point.
+    number = re.sub(r"[,.' \u00a0\u202f](?=\d{3}(?!\d))", "", raw).replace(",", ".")
+    return float(number) * _MULTIPLIERS.get((m[f"m{tag}"] or "").strip(" +").lower(), 1.0)
+
+
+def _shorthand(lo: float, hi: float, lo_mult: bool, hi_mult: bool) -> tuple[float, float]:
+    """'60-75k' and '40 - 45000' write one end of a range in thousands without saying so."""
+    if not lo_mult and lo < 1000 <= hi and lo * 1000 <= hi:
+        return lo * 1000, hi
+    if not hi_mult and hi < 1000 <= lo <= hi * 1000:
+        return lo, hi * 1000
+    return lo, hi
+
+
+def _currency(text: str, m: re.Match) -> str | None:
+    marks = [c.strip() for c in (m["ca2"], m["ca1"], m["cb1"], m["cb2"]) if c]
+    for mark in marks:  # a code or a word is more specific than a symbol
+        if mark in _CODES:
+            return _CODE_ALIASES.get(mark, mark)
+        if mark.lower() in _WORDS:
+            return _WORDS[mark.lower()]
+    if not marks:
+        return None
+    window = text[max(0, m.start() - 30) : m.end() + 30]
+    shared = (c for c in _SHARED_SYMBOL_CODES.get(marks[0], ()) if re.search(rf"\b{c}\b", window))
+    return next((_CODE_ALIASES.get(c, c) for c in shared), _SYMBOLS[marks[0]])
+
+
+def _near_not_pay(text: str, m: re.Match, before: str) -> bool:
+    """Whether the words touching the amount (two before, four after, stopping at punctuation
+    or a conjunction) say it is not pay."""
+    words = re.split(r"[\s(-]+", _WORDS_BEFORE.search(before)[1].lower())
+    for word in re.split(r"[\s-]+", (_WORDS_AFTER.match(text, m.end())[1] or "").lower()):
+        if word in _STOP_WORDS:
+            break
+        words.append(word)
+    return any(w.strip("()") in _NOT_PAY for w in words)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+_MONTH_NAMES = "january february march april may june july august september october november december".split()
+_MONTHS = {name: i for i, full in enumerate(_MONTH_NAMES, 1) for name in (full, full[:3])} | {"sept": 9}
+_MONTH = rf"(?:{_alternation(_MONTHS)})\.?"
+_DATE = re.compile(
+    r"(?<!\d)(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})(?!\d)"
+    rf"|(?<!\d)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH}),?\s+(?P<y2>\d{{4}})(?!\d)"
+    rf"|\b(?P<mon3>{_MONTH})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}})(?!\d)"
+    r"|(?<!\d)(?P<a4>\d{1,2})[/.](?P<b4>\d{1,2})[/.](?P<y4>\d{4})(?!\d)",
+    re.I,
+)
+
+
+def parse_date(text: str) -> str | None:
+    """The first calendar date in `text` as "YYYY-MM-DD", or None.
+
+    Reads "2026-03-04" (and ISO date-times), "4 March 2026", "4th of Mar 2026", "March 4, 2026".
+    Numeric day/month dates ("04/03/2026") are read only when they cannot be misread: one part is
+    over 12 or both are equal; otherwise US and European order disagree and None is safer.
+    """
+    for m in _DATE.finditer(text):
+        if m["y1"]:
+            y, mo, d = int(m["y1"]), int(m["m1"]), int(m["d1"])
+        elif m["y2"]:
+            y, mo, d = int(m["y2"]), _MONTHS[m["mon2"].rstrip(".").lower()], int(m["d2"])
+        elif m["y3"]:
+            y, mo, d = int(m["y3"]), _MONTHS[m["mon3"].rstrip(".").lower()], int(m["d3"])
+        else:
+            a, b, y = int(m["a4"]), int(m["b4"]), int(m["y4"])
+            if a != b and max(a, b) <= 12:
+                continue
+            mo, d = (a, b) if b > 12 else (b, a)
+        try:
+            return date(y, mo, d).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _field_date(value: Any) -> str | None:
+    """A structured source's date: text, or epoch (milli)seconds as Lever's createdAt is."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = value / 1000 if value > 1e11 else value
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).date().isoformat()
+    return parse_date(str(value))
+
+
+# ---------------------------------------------------------------------------------------------
+# Employment type and work mode
+
+# Most specific first: a "full-time internship" is an internship, a "temporary full-time" job temporary.
+_EMPLOYMENT_TYPES = (
+    ("internship", re.compile(r"\bintern(?:ship)?s?\b", re.I)),
+    ("volunteer", re.compile(r"\bvolunteer", re.I)),
+    ("per-diem", re.compile(r"\bper[\s_-]?diem\b", re.I)),
+    ("temporary", re.compile(r"\btemp(?:orary)?\b|\bseasonal\b", re.I)),
+    ("contract", re.compile(r"\bcontract(?:or|ual)?\b|\bfreelance\b|\bfixed[\s_-]term\b", re.I)),
+    ("part-time", re.compile(r"\bpart[\s_-]?time\b", re.I)),
+    ("full-time", re.compile(r"\bfull[\s_-]?time\b|\bpermanent\b", re.I)),
+)
+# In prose a type word counts only where it describes the job: "This is a full-time position",
+# "on a contract basis"; not "the same terms as a permanent employee".
+_TYPE_IN_PROSE = re.compile(
+    r"\b(?:is|on)\s+an?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:position|role|job|opportunity|assignment|basis|engagement|employee|internship)\b",
+    re.I,
+)
+
+
+def parse_employment_type(text: str) -> str | None:
+    """The employment type a short text names ("FULL_TIME", "Full Time", "Contract", "Intern"), or None."""
+    return next((kind for kind, pattern in _EMPLOYMENT_TYPES if pattern.search(text)), None)
+
+
+_MODE_WORDS = (
+    ("hybrid", re.compile(r"\bhybrid\b", re.I)),
+    ("remote", re.compile(r"\bremote\b|\btelecommut|\bwork from home\b|\bwfh\b", re.I)),
+    ("onsite", re.compile(r"\bon[\s_-]?site\b|\bin[\s_-]?(?:office|person)\b|\boffice[\s_-]based\b", re.I)),
+)
+# In a title the word must stand apart: "Data Engineer (Remote)", not "Remote Sensing Analyst".
+_TITLE_MODE = re.compile(
+    r"(?:^|[-–—(,|/:]\s*)(remote|hybrid|on[\s-]?site|in[\s-]office|work from home)\s*(?=$|[-–—)(,|/])", re.I
+)
+# In prose the words need context: "hybrid cloud" and "on-site gym" say nothing about the job.
+# Each pattern comes with words one of which it needs, a cheap test that skips most postings.
+_MODE_IN_PROSE = (
+    ("onsite", ("remote", "site", "office", "person"), re.compile(
+        r"\bnot\s+(?:a\s+)?remote\b|\bno\s+remote\b"
+        r"|\bremote\s+(?:work\s+)?(?:is\s+)?not\s+(?:available|possible|an\s+option)"
+        r"|\b(?:role|position|job)\s+is\s+(?:fully\s+|100%\s+)?(?:on[\s-]?site|in[\s-](?:office|person)|office[\s-]based)\b"
+        r"|\b(?:fully|100%)\s+(?:on[\s-]?site|in[\s-]office)\b"
+        r"|\b(?:on[\s-]?site|in[\s-]office)\s+(?:role|position|job|only)\b|\bmust\s+(?:work\s+)?on[\s-]?site\b",
+        re.I)),
+    # Not "hybrid role": that usually means a job of two halves.
+    ("hybrid", ("hybrid",), re.compile(
+        r"\bhybrid[\s-]+(?:remote|work(?:ing)?|model|schedule|arrangement|setup|policy)\b"
+        r"|\b(?:role|position|job)\s+is\s+hybrid\b|\b(?:remote|office)[\s/-]+hybrid\b",
+        re.I)),
+    # Not "work from home" alone: as a perk ("work from home Fridays") it does not make a job remote.
+    ("remote", ("remote", "anywhere"), re.compile(
+        r"\b(?:fully|100%|completely|entirely)\s+remote\b"
+        r"|\bremote[\s-]+(?:first|only|position|role|job|opportunity)\b"
+        r"|\b(?:role|position|job)\s+is\s+remote\b|\bwork\s+from\s+anywhere\b",
+        re.I)),
+)
+
+
+def _mode(text: str) -> str | None:
+    """The work mode a short text names: a header part, a label's value, a source's field."""
+    return next((mode for mode, pattern in _MODE_WORDS if pattern.search(text)), None)
+
+
+def _mode_in_prose(text: str) -> str | None:
+    low = text.lower()
+    return next((mode for mode, words, p in _MODE_IN_PROSE if any(w in low for w in words) and p.search(text)), None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Header and labelled lines
+
+_LABELS = {
+    "title": "title|job title|position title|functional title|position|job|role|vacancy",
+    "company": "company|company name|employer|organization|organisation|hiring organization|hiring company",
+    "location": "location|locations|job location|position location|work location|office location|city"
+    "|based in|place of work|duty station",
+    "employment_type": "employment type|job type|type|employment|employment status|position type"
+    "|contract type|term|schedule|commitment|work type|type of employment|job status",
+    "remote": "workplace type|workplace|work mode|work model|work arrangement|location type|remote",
+}
+_LABEL_KEYS = {label: key for key, labels in _LABELS.items() for label in labels.split("|")}
+_LABELLED = re.compile(r"^([A-Za-z][A-Za-z/&' -]{0,40}?)\s*:\s*(\S.*)$")
+_POSTED = re.compile(
+    r"(?=[dpo])(?:date\s+posted|posting\s+date|posted(?:\s+on)?|published(?:\s+on)?|opening\s+date)\s*:?\s*"
+    rf"(?P<date>{_DATE.pattern}|\d+\+?\s+\w+\s+ago|today|yesterday)",
+    re.I,
+)
+_PARTS = re.compile(r"\s*[;|·•]\s*|\s+/\s+")
+_DASH = re.compile(r"\s[-–—]\s")
+_CONNECTOR = r"(?:de|da|do|del|la|le|of|upon|am|an|der|sur|en)"
+_PLACE_NAME = rf"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|{_CONNECTOR}))*"
+# "Mexico City, MX", "Denver, CO (Hybrid)", "Remote, MX", "Remote", and country-first "US, IA, Wever"
+# or "US, TX," as some boards write them; "Acme, Inc." is a name, not a place.
+_PLACE = re.compile(
+    r"^(?!.*,\s*(?:Inc|LLC|Ltd|Corp|Co|PLC|GmbH|LLP)\b)"
+    rf"(?:[Rr]emote\b.*|{_PLACE_NAME}(?:\s*,\s*{_PLACE_NAME}){{1,3}}\.?(?:\s*\([^()]*\))?"
+    rf"|[A-Z]{{2}}(?:\s*,\s*[^,;|]*){{1,3}})$"
+)
+_ABOUT = re.compile(
+    r"^[Aa]bout\s+(?!(?i:the|us|our|you|your|this|we|me|it|company|team|role|position|job)\b)"
+    r"([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*:?$"
+)
+_SEEKING = re.compile(
+    r"^(?!(?:We|You|They|He|She|It|This|That|Our|Your|The|Who)\b)"
+    r"([A-Z][\w&.'()-]*(?:\s+(?:[A-Z(][\w&.'()-]*|of|for|and|&)){0,7})\s+"
+    r"(?:is|are)\s+(?:currently\s+|now\s+)?(?:seeking|looking\s+for|hiring|recruiting)\b"
+)
+# A last word that makes a line a job rather than an employer ("Data Scientist", "The Position").
+_ROLE_WORD = re.compile(
+    r"\b(?:engineer|developer|scientist|analyst|manager|designer|specialist|intern|director|architect|consultant"
+    r"|coordinator|assistant|officer|administrator|technician|representative|accountant|position|role|job)s?\W*$",
+    re.I,
+)
+_TRUNCATED = re.compile(
+    r"(?:\.\.\.|…)\s*[(\[]?\s*(?:truncated|view\s+full|read\s+more|see\s+more|show\s+more)\b[^\n]*$"
+    r"|[(\[]\s*truncated\b[^)\]]*[)\]]\s*$",
+    re.I,
+)
+_MAX_HEADER_LINES = 8
+_MAX_HEADER_CHARS = 150
+_MAX_VALUE_WORDS = 4
+_MAX_TITLE_WORDS = 10
+_SALARY_SECTIONS = ("compensation", "logistics", "benefits")
+_Fields = dict[str, Any]
+_Labels = dict[str, tuple[int, str]]
+
+
+def _lines(blocks: Iterable[Block]) -> list[str]:
+    return [line.strip() for b in blocks for line in b.text.split("\n") if line.strip()]
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence rather than a title or a name: long, or ending like one ("... is remote.",
+    not "Engineer, Sr." or "Acme, Inc.")."""
+    words = line.split()
+    ends = line.endswith((".", "!", "?"))
+    return len(line) > _MAX_HEADER_CHARS or ends and (len(words) > _MAX_TITLE_WORDS or words[-1][:1].islower())
+
+
+def _header(doc: Document) -> list[str]:
+    """The short lines a posting opens with: the title, then lines naming the employer, places,
+    dates and terms.
+
+    It ends at a heading or list item, a sentence (a first line only when it wraps on), a line
+    ending in ":", a long labelled line ("JOB DESCRIPTION: We are ..."), and at the first blank
+    line after a line of facts, so the body's own "Boston, MA" is not read as one more place.
+    This needs no section split, which may not have seen a plain-text header's shape.
+    """
+    lines: list[str] = []
+    last, facts = 0, False
+    for block in doc.blocks:
+        if lines and block.kind != "paragraph":
+            break
+        raws = block.text.split("\n")
+        for offset, raw in enumerate(raws):
+            line, number = raw.strip(), block.line_start + offset
+            if not line:
+                continue
+            label = _label(line)
+            # A long line whose sentence goes on in lower case on the next one is prose too.
+            continues = offset + 1 < len(raws) and raws[offset + 1].lstrip()[:1].islower()
+            wrapped = continues and not label and len(line.split()) > _MAX_TITLE_WORDS
+            if len(lines) == _MAX_HEADER_LINES or len(line) > _MAX_HEADER_CHARS or wrapped or lines and (
+                _is_prose(line)
+                or line.endswith(":")
+                or facts and number > last + 1
+                or label and not label[1] and len(label[2].split()) > _MAX_VALUE_WORDS
+            ):
+                return lines
+            if lines and not facts:
+                facts = bool(_name_and_place(line) or any(_states_fact(p) for p in _parts(line)))
+            lines.append(line)
+            last = number
+    return lines
+
+
+def _label(line: str) -> tuple[str, str, str] | None:
+    """A "Label: value" line as (label, known key or "", value)."""
+    m = _LABELLED.match(line)
+    return m and (m[1], _LABEL_KEYS.get(_label_key(m[1]), ""), m[2].strip())
+
+
+def _labels(lines: Sequence[str], sections: Sequence[Section]) -> _Labels:
+    """The first value of each known label and the index of its line: "Location: Berlin" on one
+    line, or a "Location" section whose text is a short "Berlin" (indexed after every line)."""
+    found: _Labels = {}
+    for i, line in enumerate(lines):
+        label = _label(line)
+        if label and label[1] and label[1] not in found:
+            found[label[1]] = (i, label[2])
+    for section in sections:
+        key = _LABEL_KEYS.get(_label_key(section.heading or ""), "")
+        value = _lines(section.blocks[:1])[:1]
+        if key and key not in found and value and len(value[0].split()) <= _MAX_VALUE_WORDS:
+            found[key] = (len(lines), value[0])
+    return found
+
+
+def _label_key(label: str) -> str:
+    return re.sub(r"[\s/]+", " ", label.lower()).strip()
+
+
+def _title_like(line: str) -> bool:
+    label = _label(line)  # "Project Manager: Mechanical" is a title, "LOCATION: Yerevan" is not
+    return len(line) <= _MAX_HEADER_CHARS and not (label and (label[1] or label[0].isupper()))
+
+
+def _states_fact(part: str) -> bool:
+    """Whether a header part says where, when or how the job is, rather than naming someone."""
+    return bool(_PLACE.match(part) or _POSTED.search(part) or parse_employment_type(part) or _mode(part))
+
+
+def _name_and_place(line: str) -> tuple[str, str] | None:
+    """"Company - City, ST" split at its last dash, when what follows the dash reads as a place
+    ("Boston, MA", "Texas", "Remote") and the line has no other separators."""
+    dashes = list(_DASH.finditer(line))
+    if dashes and len(_parts(line)) == 1:
+        name, place = line[: dashes[-1].start()], line[dashes[-1].end() :]
+        if _PLACE.match(place) or len(place.split()) <= 3 and re.fullmatch(_PLACE_NAME, place):
+            return None if _ROLE_WORD.search(place) else (name, place)
+    return None
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two texts say the same, ignoring case, punctuation and a plural: "Data Scientists"
+    repeats "Data Scientist"."""
+    a, b = (" ".join(re.findall(r"\w+", t.lower())).rstrip("s") for t in (a, b))
+    return a == b
+
+
+def _names_someone(part: str) -> bool:
+    """Whether a header part can be an employer's name: not a fact, a label or a job."""
+    return len(part) <= _MAX_HEADER_CHARS and not (
+        _label(part) or _states_fact(part) or _ROLE_WORD.search(part)
+    )
+
+
+def _without_posted(line: str) -> str:
+    return _POSTED.sub("", line).strip(" ;|·•-–—")
+
+
+def _parts(line: str) -> list[str]:
+    return [p for p in _PARTS.split(_without_posted(line)) if p]
+
+
+# ---------------------------------------------------------------------------------------------
+# The record
+
+
+def extract_meta(doc: Document, sections: Sequence[Section]) -> Meta:
+    """Title, company, locations, work mode, employment type, posting date, pay and truncation."""
+    fields = doc.fields
+    lines = _lines(doc.blocks)
+    labels = _labels(lines, sections)
+    header = _header(doc)
+    title, title_at = _title(fields, labels, header, doc)
+    after_title = header[title_at + 1 :] if title_at is not None else []
+    parts = [p for line in after_title for p in _parts(line)]
+    company = fields.get("company") or _company(labels, header, title, title_at, after_title, lines)
+    locations = _locations(fields, labels, after_title)
+    logistics = "\n".join(s.text for s in sections if s.kind == "logistics")
+    body = "\n".join(lines)
+    return Meta(
+        title=title,
+        company=company,
+        locations=locations,
+        remote=_remote(fields, labels, title, locations, parts, logistics, body),
+        employment_type=_employment_type(fields, labels, title, parts, logistics, body),
+        posted=_posted(fields, body),
+        salary=_salary(fields, sections, body),
+        truncated=bool(doc.blocks) and bool(_TRUNCATED.search(doc.blocks[-1].text.strip())),
+    )
+
+
+def _title(fields: _Fields, labels: _Labels, header: list[str], doc: Document) -> tuple[str | None, int | None]:
+    """The title, and its index in the header when it was read from there.
+
+    A labelled title ("JOB TITLE: ...") among the header lines wins over the first line (which
+    then names the employer) unless it repeats that line; a "Job Title:" in the body does not.
+    """
+    if fields.get("title"):
+        return fields["title"], None
+    if "title" in labels:
+        index, value = labels["title"]
+        if index < len(header) and not (index and _same_words(value, header[0])):
+            return value, index
+    if header and _title_like(header[0]):
+        return header[0], 0
+    heading = next((b.text.strip() for b in doc.blocks if b.kind == "heading" and b.level <= 1), None)
+    return (heading, None) if heading and _title_like(heading) else (None, None)
+
+
+def _company(
+    labels: _Labels,
+    header: list[str],
+    title: str | None,
+    title_at: int | None,
+    after_title: list[str],
+    lines: list[str],
+) -> str | None:
+    """The employer: named in the header, else on a "Company:" line, else in "About X" or "X is seeking"."""
+    if title_at:  # a labelled title under a bare first line: that line names the employer
+        return None if _ROLE_WORD.search(header[0]) else header[0]
+    if after_title:
+        if named := _name_and_place(_without_posted(after_title[0])):
+            return named[0]
+        # A name counts only with facts after it, on its line ("Acme · Berlin, Germany · Hybrid") or
+        # the next, so a heading such as "Our Mission" under the title is not taken for the employer.
+        first, *rest = _parts(after_title[0]) or [""]
+        if not rest and len(after_title) > 1:
+            rest = _parts(after_title[1])
+        if _names_someone(first) and not _same_words(first, title or "") and any(_states_fact(p) for p in rest):
+            return first
+    if "company" in labels:
+        return labels["company"][1]
+    for pattern in (_ABOUT, _SEEKING):
+        found = next((m[1] for line in lines if (m := pattern.match(line))), None)
+        if found:
+            return found
+    return None
+
+
+def _locations(fields: _Fields, labels: _Labels, after_title: list[str]) -> tuple[str, ...]:
+    """Places the source lists, else the places in the header, else the first "Location:" line."""
+    if fields.get("locations"):
+        return tuple(fields["locations"])
+    found: list[str] = []
+    for i, line in enumerate(after_title):
+        clean = _without_posted(line)
+        named = _name_and_place(clean) if i == 0 else None
+        places = [named[1]] if named else [] if _label(line) else [p for p in _parts(clean) if _PLACE.match(p)]
+        found += [p for p in (p.rstrip(" ,") for p in places) if p not in found]
+    if not found and "location" in labels:
+        found = [p for p in _PARTS.split(labels["location"][1]) if p]
+    return tuple(found)
+
+
+def _remote(
+    fields: _Fields, labels: _Labels, title: str | None, locations: Sequence[str], parts: list[str], logistics: str,
+    body: str,
+) -> str | None:
+    """The source's word; else one standing in the title, the places or the header; else one in prose."""
+    if fields.get("remote"):
+        return _mode(str(fields["remote"]))
+    stated = [labels["remote"][1]] if "remote" in labels else []
+    title_mode = _TITLE_MODE.search(title or "")
+    stated += [title_mode[1] if title_mode else "", *locations, *parts]
+    return (
+        next((mode for text in stated if (mode := _mode(text))), None)
+        or _mode_in_prose(logistics)
+        or _mode_in_prose(body)
+    )
+
+
+def _employment_type(
+    fields: _Fields, labels: _Labels, title: str | None, parts: list[str], logistics: str, body: str
+) -> str | None:
+    """The source's value; else a labelled line or header part; else the title; else a sentence about the job."""
+    raw = fields.get("employment_type")
+    if raw:
+        values = raw if isinstance(raw, (list, tuple)) else [raw]
+        return next((t for v in values if (t := parse_employment_type(str(v)))), None)
+    stated = [labels["employment_type"][1]] if "employment_type" in labels else []
+    if t := next((t for text in stated + parts if (t := parse_employment_type(text))), None):
+        return t
+    # In a title "contract" names the field ("Contract Manager"), not the terms.
+    if title and (t := parse_employment_type(title)) and t != "contract":
+        return t
+    for text in (logistics, body):
+        if t := next((t for m in _TYPE_IN_PROSE.finditer(text) if (t := parse_employment_type(m[0]))), None):
+            return t
+    return None
+
+
+def _posted(fields: _Fields, body: str) -> str | None:
+    if fields.get("posted"):
+        return _field_date(fields["posted"])
+    return next((iso for m in _POSTED.finditer(body) if (iso := parse_date(m["date"]))), None)
+
+
+def _salary(fields: _Fields, sections: Sequence[Section], body: str) -> Salary | None:
+    """Pay the source states; else the first in the pay, logistics and benefits sections; else the first anywhere."""
+    given = fields.get("salary")
+    if given:
+        lo, hi = given.get("min") or None, given.get("max") or None  # feeds write 0 for "not stated"
+        if lo is None and hi is None:
+            return None
+        currency, period = given.get("currency"), given.get("period")
+        return Salary(
+            min=None if lo is None else float(lo),
+            max=None if hi is None else float(hi),
+            currency=str(currency).upper() if currency else None,
+            period=_PERIODS.get(str(period).lower()) if period else None,
+        )
+    preferred = sorted(
+        (s for s in sections if s.kind in _SALARY_SECTIONS), key=lambda s: _SALARY_SECTIONS.index(s.kind)
+    )
+    # The heading goes in front so "REMUNERATION" still names the pay in "18,000 per annum".
+    texts = [f"{s.heading}: {s.text}" if s.heading else s.text for s in preferred]
+    texts.append(body)
+    return next((salary for text in texts if (salary := parse_salary(text))), None)
