@@ -60,10 +60,11 @@ def match_heading(text: str) -> tuple[str | None, float]:
     if key in vocabulary:
         return vocabulary[key], 100.0
     candidates = {phrase for word in key.split() for phrase in _phrase_index().get(word[:4], ())}
-    found = process.extractOne(key, candidates, scorer=fuzz.WRatio, score_cutoff=WEAK_MATCH)
-    if found is None:
+    found = process.extract(key, sorted(candidates), scorer=fuzz.WRatio, score_cutoff=WEAK_MATCH, limit=None)
+    if not found:
         return None, 0.0
-    phrase, score, _ = found
+    # On equal scores the phrase closest in length is the better reading ("our company" over "life at the company").
+    phrase, score, _ = max(found, key=lambda hit: (hit[1], -abs(len(hit[0]) - len(key)), hit[0]))
     # Sharing one word is not naming the same thing ("Team Lunch Fridays" is not "Our team").
     content = [w[:4] for w in key.split() if w not in _SMALL_WORDS]
     shared = sum(1 for w in content if any(p.startswith(w) for p in phrase.split()))
