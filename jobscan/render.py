@@ -51,6 +51,26 @@ def format_salary(salary: Salary | None) -> str:
     return " ".join(p for p in parts if p)
 
 
+_PERIOD_SHORT = {"hour": "/hr", "day": "/day", "week": "/wk", "month": "/mo", "year": "/yr"}
+
+
+def short_salary(salary: Salary | None) -> str:
+    """Pay in a table cell: 'USD 62k–74k/yr', '$45/hr' style, without losing the currency."""
+    if salary is None or (salary.min is None and salary.max is None):
+        return ""
+    def amount(value: float | None) -> str:
+        if value is None:
+            return "?"
+        if value >= 1_000_000:
+            return f"{value / 1_000_000:.3g}M"
+        if value >= 10_000:
+            return f"{value / 1_000:.4g}k"
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    low, high = salary.min, salary.max
+    figure = amount(low if low is not None else high) if low == high or None in (low, high) else f"{amount(low)}–{amount(high)}"
+    return f"{salary.currency or ''} {figure}{_PERIOD_SHORT.get(salary.period or '', '')}".strip()
+
+
 def _lines(section) -> str:
     return str(section.line_start) if section.line_start == section.line_end else f"{section.line_start}–{section.line_end}"
 
@@ -91,26 +111,25 @@ def render_posting(console: Console, posting: Posting) -> None:
 
 
 def render_scan(console: Console, postings: Sequence[Posting]) -> None:
-    """`jobscan scan`: one row per posting."""
-    table = Table(box=box.SIMPLE_HEAVY, expand=console.width < 120)
+    """`jobscan scan`: one row per posting; narrow terminals drop location and work mode (JSON and CSV keep them)."""
+    wide = console.width >= 120
+    table = Table(box=box.SIMPLE_HEAVY)
     table.add_column("file", overflow="fold", ratio=3)
-    table.add_column("title", ratio=3)
-    table.add_column("company", ratio=2)
-    table.add_column("location", ratio=2)
-    table.add_column("mode", no_wrap=True)
-    table.add_column("salary", justify="right", ratio=2)
+    table.add_column("title", overflow="fold", ratio=3)
+    table.add_column("company", overflow="fold", ratio=2)
+    if wide:
+        table.add_column("location", overflow="fold", ratio=2)
+        table.add_column("mode", no_wrap=True)
+    table.add_column("salary", justify="right", no_wrap=True)
     table.add_column("sections", justify="right", no_wrap=True)
     for posting in postings:
         meta = posting.meta
-        table.add_row(
-            plain(posting.source),
-            plain(meta.title or ""),
-            plain(meta.company or ""),
-            plain("; ".join(meta.locations)),
-            plain(meta.remote or ""),
-            plain(format_salary(meta.salary)),
-            str(len(posting.sections)),
-        )
+        cells = [plain(posting.source), plain(meta.title or ""), plain(meta.company or "")]
+        if wide:
+            more = f" +{len(meta.locations) - 1}" if len(meta.locations) > 1 else ""
+            cells += [plain(meta.locations[0] + more if meta.locations else ""), plain(meta.remote or "")]
+        cells += [plain(short_salary(meta.salary)), str(len(posting.sections))]
+        table.add_row(*cells)
     console.print(table)
     console.print(Text(f"{len(postings)} posting{'s' if len(postings) != 1 else ''}", style="dim"))
 
