@@ -48,9 +48,18 @@ _MATCH_TABLE = str.maketrans(
 )
 
 
+# The same table as (old, new) pairs: a few str.replace calls are ~100x faster than translate with a dict.
+_MATCH_PAIRS = tuple((chr(code), new or "") for code, new in _MATCH_TABLE.items())
+
+
 def normalize(text: str) -> str:
     """Text as matchers should see it: invisible characters gone, quotes and dashes plain."""
-    return text.translate(_MATCH_TABLE)
+    if text.isascii():
+        return text
+    for old, new in _MATCH_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 @dataclass(frozen=True)
