@@ -26,13 +26,16 @@ _WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "twenty": 20, "a": 1, "an": 1,
 }
-_NUM = r"(?:\d{1,2}(?:[.,]5)?|" + "|".join(_WORD_NUMBERS) + r")(?:\s*\(\d{1,2}\))?"
+_DIGITS = r"\d{1,2}(?:[.,]5)?"
+_NUMBER_WORDS = "|".join(_WORD_NUMBERS)
+_NUM = rf"(?:{_DIGITS}|{_NUMBER_WORDS})(?:\s*\(\d{{1,2}}\))?"
 
 _UNIT = re.compile(r"(?:years?|yrs?|months?)(?![a-z])")
 # The figure that ends where a unit starts: "3+", "3-5", "3 to 5", "five (5) or more", "10-", "5 successful".
-# Machine translation drops dashes, so "1 3 years" is a range too.
+# Machine translation drops dashes, so "1 3 years" is a range too; text taken from HTML without
+# separators glues list items together, so digits may follow a letter ("experience5+ years").
 _FIGURE = re.compile(
-    rf"""(?<![\w.,$£€%/-])(?<!\w\+)(?P<lo>{_NUM})
+    rf"""(?P<lo>(?<![\d_.,$£€%/-])(?<![^a-z][a-z])(?<![a-z]\+)(?:{_DIGITS})|(?<![\w.,$£€%/-])(?:{_NUMBER_WORDS}))(?:\s*\(\d{{1,2}}\))?
     (?:(?P<sep>\s*-?\s*(?:-|to|and|/|or)\s*|\s+)(?P<hi>{_NUM}))?
     \s*(?P<plus>\+|plus\s|or\s+more\s|and\s+(?:more|above|over)\s)?
     \s*-?\s*(?:(?:full|successful|solid|proven|relevant|consecutive|professional|good)\s+)?\Z""",
@@ -65,14 +68,15 @@ _NOT_EXPERIENCE_BEFORE = re.compile(
     r"duration|term|period|aged?|ages?|internship|mission|trial|after|every|each|per|within|during|olds?)"
     r"(?:\s+(?:of|for|is|was|from))?\s*:?)"
     r"\s*(?:about|approximately|around|almost|nearly|over|more\s+than|between|from)?\s*\Z|"
-    r"\b(?:we|company|firm|agency|group|organi[sz]ation|business|it)(?:'ve|\s+(?:has|have))\b[^.]{0,25}\Z"
+    r"\b(?:we|company|firm|agency|group|organi[sz]ation|business|it)(?:'ve|\s+(?:has|have))\b[^.]{0,25}\Z|"
+    r"[a-z]'s\s+\Z"
 )
 # ...or just after.
 _NOT_EXPERIENCE_AFTER = re.compile(
-    r"\W*(?:ago|old|olds?\b|of\s+age|of\s+(?:company\s+)?history|in\s+business(?!\s+[a-z])|"
+    r"\W*(?:ago|olds?|of\s+age|of\s+(?:company\s+)?history|in\s+business(?!\s+[a-z])|"
     r"of\s+(?:existence|operation)|later|warranty|guarantee|contract|probation|internship|"
     r"(?:university\s+|college\s+|bachelor'?s?\s+|associate'?s?\s+)?degree|program|course|college|university|"
-    r"period|renewable|lease|running|in\s+a\s+row|of\s+(?:employment|service))"
+    r"period|renewable|lease|running|in\s+a\s+row|of\s+(?:employment|service))\b"
 )
 # Marks a requirement as optional: "5+ years of Python required; 2 years of Go a plus".
 _OPTIONAL = re.compile(
@@ -151,7 +155,7 @@ def _years_in(text: str, low: str) -> Iterator[tuple[int, int | None, bool, int,
             hi = lo
         if months:
             lo, hi = lo // 12, (None if hi is None else -(-hi // 12))
-        if lo > 40 or (lo > 15 and not required):
+        if lo > 25 or (lo > 15 and not required):
             continue  # "more than 20 years experience" describes the company
         sentence = " ".join(text[left:right].split())
         yield int(lo), (None if hi is None else int(hi)), _is_optional(low, left, end, right), start, sentence
@@ -221,6 +225,7 @@ _PHRASES = (
     ("entry", "first", r"\s+job\b"),
 )
 _WORD = re.compile(r"[a-z0-9]+")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
 
 
 def _index(phrases: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...]:
@@ -239,17 +244,19 @@ def _index(phrases: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, r
 _PHRASE_INDEX = _index(_PHRASES)
 
 
-def _phrases_in(low: str) -> list[tuple[int, int, str]]:
+def _phrases_in(text: str, low: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the phrases in lower-cased text, in text order; a phrase inside a longer
     one is dropped ("degree in" within "master's degree in")."""
-    words = set(_WORD.findall(low))
+    words = set(_WORD.findall(low)).union(map(str.lower, _CAPITALISED.findall(text)))  # "requiredBachelor's"
     found = []
     for word, anchor, rx, names in _PHRASE_INDEX:
         if word not in words:
             continue
         i = low.find(anchor)
         while i != -1:
-            if (i == 0 or not low[i - 1].isalnum()) and (m := rx.match(low, i)):
+            if (i == 0 or not low[i - 1].isalnum() or text[i - 1].islower() and text[i].isupper()) and (
+                m := rx.match(low, i)
+            ):
                 found.append((i, m.end(), names[m.lastindex - 1]))
             i = low.find(anchor, i + 1)
     found.sort(key=lambda f: (f[0], -f[1]))
@@ -393,7 +400,7 @@ def extract_seniority(title: str | None, sections: Sequence[Section]) -> Seniori
 
     education = education_optional = None
     signals: dict[str, str] = {}  # name -> the wording that said it
-    for start, end, name in _phrases_in(low):
+    for start, end, name in _phrases_in(text, low):
         preferred = where(start)[0]
         if name in EDUCATION_LEVELS:
             left, right = _sentence_bounds(text, start, end)

@@ -45,6 +45,9 @@ def read(text: str, title: str | None = None, kind: str = "requirements") -> Sen
         ("6 months of experience in a call centre", 0, 1),
         ("You have a 4-year experience in a similar position", 4, 4),
         ("Years of experience: 1 3 years in a similar role", 1, 3),  # machine translation dropped the dash
+        ("A minimum of 3 years of agency experience", 3, None),
+        ("4 years programming experience", 4, 4),
+        ("English level B2 3 years of experience", 3, 3),  # "B2" is a grade, not glued text
     ],
 )
 def test_years_phrasings(sentence, years_min, years_max):
@@ -91,10 +94,16 @@ def test_preferred_section_figure_counts_only_without_a_required_one():
         "Be at least 18 years old",
         "A four-year degree in accounting",
         "For almost 30 years, clients have trusted our experience",
+        "Acme's 40+ years of experience make us the leader",
     ],
 )
 def test_figures_that_are_not_experience_are_ignored(sentence):
     assert read(sentence).years_min is None
+
+
+def test_glued_fields_from_html_without_separators():
+    result = read("Excellent communication skills3+ years of experience in salesHighschool Diploma required")
+    assert (result.years_min, result.education) == (3, "high-school")
 
 
 def test_company_sections_are_not_read():
