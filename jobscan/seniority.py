@@ -355,8 +355,9 @@ def _decide(
         return checked(rung[0], 0.85, f'title: "{rung[1]}"')
     if m := _TITLE_LEAD.search(title):
         return checked("lead", 0.75, f'title: "{m.group(0)}"')
-    entry_job = _TITLE_ENTRY_JOB.search(title)
-    if not entry_job and (m := _TITLE_NUMERAL.search(title)):
+    if entry_job := _TITLE_ENTRY_JOB.search(title):
+        return checked("entry", 0.6, f'title: "{entry_job.group(0)}" (entry-level job)')
+    if m := _TITLE_NUMERAL.search(title):
         return checked(_NUMERAL_LEVEL[m.group(1).lower()], 0.75, f'title: "{m.group(0).strip()}"')
     if manages:
         return "manager", 0.6, (f'manages: "{manages}"',)
@@ -366,8 +367,6 @@ def _decide(
         return "mid", 0.5, (f'title: "{manager.group(0)}" without reports',)
     if "entry" in signals:
         return "entry", 0.6, (f'text: "{signals["entry"]}"',)
-    if entry_job:
-        return "entry", 0.5, (f'title: "{entry_job.group(0)}" (entry-level job)',)
     return "mid", 0.3, ("default: mid",)
 
 
