@@ -134,7 +134,7 @@ def _years_in(text: str, low: str) -> Iterator[tuple[int, int | None, bool, int,
             elif not pre:
                 continue  # "twice a year", "a year ago"
         left, right = _sentence_bounds(text, start, end)
-        if _NOT_EXPERIENCE_BEFORE.search(low, max(left, start - 40), pre_match.start() if pre_match else start):
+        if _NOT_EXPERIENCE_BEFORE.search(low, max(left, start - 40), start):
             continue
         if _NOT_EXPERIENCE_AFTER.match(low, end, right):
             continue

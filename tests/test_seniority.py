@@ -95,6 +95,7 @@ def test_preferred_section_figure_counts_only_without_a_required_one():
         "A four-year degree in accounting",
         "For almost 30 years, clients have trusted our experience",
         "Acme's 40+ years of experience make us the leader",
+        "We've been delivering customer service for over 10 years, with experience",
     ],
 )
 def test_figures_that_are_not_experience_are_ignored(sentence):
@@ -188,6 +189,11 @@ def test_years_agreeing_with_the_title_raise_confidence():
     backed = read("6+ years of experience in backend development", title="Senior Engineer")
     assert backed.level == alone.level == "senior"
     assert backed.confidence > alone.confidence
+
+
+def test_entry_level_job_in_the_title_holds_against_nearby_years():
+    assert read("2+ years of office experience", title="Office Assistant").level == "entry"
+    assert read("8+ years of office experience", title="Executive Assistant").level == "senior"
 
 
 def test_manager_title_without_reports_is_not_a_people_manager():
