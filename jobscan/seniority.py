@@ -84,8 +84,9 @@ _OPTIONAL = re.compile(
     r"\bbonus\b|\badvantage(?:ous)?\b|\ban\s+asset\b|\bwelcome\b|would\s+be\s+(?:great|good|helpful)|\bhelpful\b|"
     r"\bbeneficial\b|\boptional\b"
 )
-# Sentence ends: punctuation then a space or a capital (fields glued together), bullets, line breaks.
-_BOUNDARY = re.compile(r"[.;!?](?=\s|[A-Z]|$)|[\n•·]")
+# Sentence ends: punctuation then a space, or a capital where fields were glued together ("required.Strong",
+# but not "M.S." or "Ph.D."), bullets, line breaks.
+_BOUNDARY = re.compile(r"(?<!\b[A-Z])\.(?=\s|$)|[;!?](?=\s|[A-Z]|$)|(?<![A-Z])\.(?=[A-Z][a-z])|[\n•·]")
 # Clause ends inside a sentence: "5 years required, 10+ years preferred".
 _CLAUSE_END = re.compile(r"[,;()]|\s-\s|\bbut\b")
 

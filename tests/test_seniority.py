@@ -121,6 +121,12 @@ def test_years_evidence_and_line():
     assert result.years_line == 14
 
 
+def test_evidence_sentence_keeps_abbreviations_and_splits_glued_sentences():
+    result = read("Strong SQL. M.S. in Statistics with 4 years of experience or a Ph.D.\nCurious mind.")
+    assert result.years_evidence == "M.S. in Statistics with 4 years of experience or a Ph.D."
+    assert read("Team player.Minimum 3 years of experience").years_evidence == "Minimum 3 years of experience"
+
+
 def test_years_line_in_a_later_block():
     result = read("Strong communication skills\nTeam player\n2+ years of experience in QA")
     assert result.years_line == 3
