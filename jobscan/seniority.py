@@ -43,11 +43,11 @@ _FIGURE = re.compile(
 )
 # Words just before the figure.
 _PRE = re.compile(
-    r"(?<![a-z])(?P<pre>at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.?|no\s+less\s+than|more\s+than|over|"
+    r"(?<![a-z])(?P<pre>at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.?|no[t]?\s+less\s+than|more\s+than|over|"
     r"up\s+to|less\s+than|under|between|from|>|\+)\s*\Z"
 )
 _REQUIREMENT_WORDS = frozenset(
-    {"at least", "a minimum of", "minimum", "minimum of", "min", "min.", "no less than", "+"}
+    {"at least", "a minimum of", "minimum", "minimum of", "min", "min.", "no less than", "not less than", "+"}
 )
 _UPPER_BOUND_WORDS = frozenset({"up to", "less than", "under"})
 # Words just after the unit.
@@ -76,7 +76,8 @@ _NOT_EXPERIENCE_AFTER = re.compile(
     r"\W*(?:ago|olds?|of\s+age|of\s+(?:company\s+)?history|in\s+business(?!\s+[a-z])|"
     r"of\s+(?:existence|operation)|later|warranty|guarantee|contract|probation|internship|"
     r"(?:university\s+|college\s+|bachelor'?s?\s+|associate'?s?\s+)?degree|program|course|college|university|"
-    r"period|renewable|lease|running|in\s+a\s+row|of\s+(?:employment|service))\b"
+    r"period|renewable|lease|running|in\s+a\s+row|of\s+(?:employment|service)|project|plan|grant|assignment|"
+    r"appointment|mandate|visa)\b"
 )
 # Marks a requirement as optional: "5+ years of Python required; 2 years of Go a plus".
 _OPTIONAL = re.compile(

@@ -42,6 +42,7 @@ def read(text: str, title: str | None = None, kind: str = "requirements") -> Sen
         ("Five (5) years of professional experience", 5, 5),
         ("Up to 2 years of experience in a lab", 0, 2),
         ("More than 6 years of experience in finance", 6, None),
+        ("Work experience not less than 3 years", 3, None),
         ("6 months of experience in a call centre", 0, 1),
         ("You have a 4-year experience in a similar position", 4, 4),
         ("Years of experience: 1 3 years in a similar role", 1, 3),  # machine translation dropped the dash
@@ -93,6 +94,7 @@ def test_preferred_section_figure_counts_only_without_a_required_one():
         "Candidates aged 25-35 with retail experience",
         "Be at least 18 years old",
         "A four-year degree in accounting",
+        "You will join a three-year project, working with experienced staff",
         "For almost 30 years, clients have trusted our experience",
         "Acme's 40+ years of experience make us the leader",
         "We've been delivering customer service for over 10 years, with experience",
