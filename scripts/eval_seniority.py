@@ -151,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         ("EMSCAD level accuracy (target >= 0.75)", "level_ok", "level_n"),
         ("  level coverage beyond the mid prior", "level_known_n", "level_n"),
         ("  accuracy where not the prior", "level_known_ok", "level_known_n"),
+        ("  accuracy without the prior (prior = wrong)", "level_known_ok", "level_n"),
         ("EMSCAD education accuracy (bonus)", "edu_ok", "edu_known"),
         ("  education coverage", "edu_known", "edu_n"),
         ("rekrute years_min in band (target >= 0.95)", "years_ok", "years_known"),
