@@ -35,7 +35,8 @@ _UNIT = re.compile(r"(?:years?|yrs?|months?)(?![a-z])")
 # Machine translation drops dashes, so "1 3 years" is a range too; text taken from HTML without
 # separators glues list items together, so digits may follow a letter ("experience5+ years").
 _FIGURE = re.compile(
-    rf"""(?P<lo>(?<![\d_.,$£€%/-])(?<![^a-z][a-z])(?<![a-z]\+)(?:{_DIGITS})|(?<![\w.,$£€%/-])(?:{_NUMBER_WORDS}))(?:\s*\(\d{{1,2}}\))?
+    rf"""(?P<lo>(?<![\d_.,$£€%/-])(?<![^a-z][a-z])(?<![a-z]\+)(?:{_DIGITS})|(?<![\w.,$£€%/-])(?:{_NUMBER_WORDS}))
+    (?:\s*\(\d{{1,2}}\))?
     (?:(?P<sep>\s*-?\s*(?:-|to|and|/|or)\s*|\s+)(?P<hi>{_NUM}))?
     \s*(?P<plus>\+|plus\s|or\s+more\s|and\s+(?:more|above|over)\s)?
     \s*-?\s*(?:(?:full|successful|solid|proven|relevant|consecutive|professional|good)\s+)?\Z""",
@@ -43,7 +44,7 @@ _FIGURE = re.compile(
 )
 # Words just before the figure.
 _PRE = re.compile(
-    r"(?<![a-z])(?P<pre>at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.?|no[t]?\s+less\s+than|more\s+than|over|"
+    r"(?<![a-z])(?P<pre>at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.?|not?\s+less\s+than|more\s+than|over|"
     r"up\s+to|less\s+than|under|between|from|>|\+)\s*\Z"
 )
 _REQUIREMENT_WORDS = frozenset(
