@@ -227,17 +227,21 @@ _PHRASES = (
     *(("entry", word, r"\s+training\s+(?:is\s+)?provided\b") for word in ("full", "paid")),
     ("entry", "first", r"\s+job\b"),
 )
+# Bytes table keeping [a-z0-9] and blanking the rest: splitting the translated text gives its words
+# faster than a regex findall; blanking capitals too leaves "achelor" for a glued "requiredBachelor".
+_WORD_BYTES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
 _WORD = re.compile(r"[a-z0-9]+")
-_CAPITALISED = re.compile(r"[A-Z][a-z]+")
 
 
-def _index(phrases: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...]:
-    """(word, anchor, pattern, names) per anchor: the pattern has a group per phrase, named by `names`."""
+def _index(
+    phrases: tuple[tuple[str, str, str], ...]
+) -> tuple[tuple[bytes, str, re.Pattern[str], tuple[str, ...]], ...]:
+    """(first word, anchor, pattern, names) per anchor: the pattern has a group per phrase, named by `names`."""
     by_anchor: dict[str, list[tuple[str, str]]] = {}
     for name, anchor, rest in phrases:
         by_anchor.setdefault(anchor, []).append((name, rest))
     return tuple(
-        (_WORD.match(anchor).group(0), anchor,
+        (_WORD.match(anchor).group(0).encode(), anchor,
          re.compile(re.escape(anchor) + "(?:" + "|".join(f"({rest})" for _, rest in rules) + ")"),
          tuple(name for name, _ in rules))
         for anchor, rules in by_anchor.items()
@@ -250,10 +254,11 @@ _PHRASE_INDEX = _index(_PHRASES)
 def _phrases_in(text: str, low: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the phrases in lower-cased text, in text order; a phrase inside a longer
     one is dropped ("degree in" within "master's degree in")."""
-    words = set(_WORD.findall(low)).union(map(str.lower, _CAPITALISED.findall(text)))  # "requiredBachelor's"
+    words = set(low.encode().translate(_WORD_BYTES).split())
+    tails = set(text.encode().translate(_WORD_BYTES).split())  # lower-case runs: "achelor" of "requiredBachelor"
     found = []
     for word, anchor, rx, names in _PHRASE_INDEX:
-        if word not in words:
+        if word not in words and word[1:] not in tails:
             continue
         i = low.find(anchor)
         while i != -1:
