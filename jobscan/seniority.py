@@ -283,48 +283,48 @@ def _lower_education(a: str | None, b: str) -> str:
 
 _RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3, "lead": 4}
 
-# Words that name a rung outright, highest track first.
-_TITLE_RUNGS = (
-    ("intern", re.compile(
-        r"\b(?:intern(?:ship)?s?|trainee|apprentice(?:ship)?|working\s+student|stagiaire|co-?op)\b", re.I)),
-    ("executive", re.compile(
-        r"\b(?:chief|ceo|cto|cfo|coo|cio|cmo|cpo|ciso|president|vp|svp|evp|v\.p\.|vice[\s-]+president|"
-        r"managing\s+director|executive\s+director|general\s+manager|co-?founder)\b", re.I)),
-    ("director", re.compile(r"\b(?<!art\s)director\b|\bhead\s+of\b", re.I)),
-    ("lead", re.compile(
-        r"\bprincipal\b|\bstaff(?=\s+(?:\w+\s+)?(?:engineer|scientist|developer|designer|architect|researcher)\b)",
-        re.I)),
-    ("senior", re.compile(r"\b(?:senior|sr|s[ée]nior)\b", re.I)),
-    ("mid", re.compile(r"\b(?:mid(?:-level)?|intermediate|confirm[ée]e?)\b", re.I)),
-    ("entry", re.compile(r"\b(?:junior|jr|entry[\s-]+level|graduates?|grad|d[ée]butant)\b", re.I)),
+# Title words, lower-cased, one named group each. Rungs: intern ... executive. Roles: a "Manager"
+# manages people only when the posting says so (or the title says whom: "Engineering Manager");
+# "Lead" and "Supervisor" head a team at whatever level the requirements show. Jobs that are mostly
+# entry level (O*NET job zones 1-2) and the rungs "Associate"/"Assistant" count as entry.
+_TITLE_WORDS = re.compile(
+    r"\b(?:"  # every word starts a word: checked once per position, not once per group
+    + "|".join(
+        f"(?P<{name}>{pattern})"
+        for name, pattern in (
+            ("intern", r"(?:intern(?:ship)?s?|trainee|apprentice(?:ship)?|working\s+student|stagiaire|co-?op)\b"),
+            ("executive", r"(?:chief|ceo|cto|cfo|coo|cio|cmo|cpo|ciso|president|vp|svp|evp|v\.p\.|"
+                          r"vice[\s-]+president|managing\s+director|executive\s+director|general\s+manager|"
+                          r"co-?founder)\b"),
+            ("director", r"(?<!art\s)director\b|head\s+of\b"),
+            ("people_manager", r"(?:engineering|team|people|store|shop|restaurant|branch|plant|warehouse)\s+manager\b|"
+                               r"manager\s*,?\s+(?:of\s+)?\w+(?:\s+\w+)?\s+team\b"),
+            ("manager", r"manager\b"),
+            ("principal", r"principal\b|staff(?=\s+(?:\w+\s+)?(?:engineer|scientist|developer|designer|architect|"
+                          r"researcher)\b)"),
+            ("senior", r"(?:senior|sr|s[ée]nior)\b"),
+            ("mid", r"(?:mid(?:-level)?|intermediate|confirm[ée]e?)\b"),
+            ("junior", r"(?:junior|jr|entry[\s-]+level|graduates?|grad|d[ée]butant)\b"),
+            ("lead", r"(?:lead(?!\s+generation)|leader|supervisor|foreman)\b"),
+            ("entry_job", r"(?:receptionist|cashier|clerk|teller|driver|courier|customer\s+(?:service|care|support)|"
+                          r"call\s+(?:cent(?:er|re)|attendant)|contact\s+cent(?:er|re)|data\s+entry|csr|front\s+desk|"
+                          r"telemarketer|telesales|waiter|waitress|barista|bartender|dishwasher|cleaner|janitor|"
+                          r"custodian|housekeeper|warehouse|picker|packer|(?:un)?loader|labou?rer|stocker|"
+                          r"crew\s+member|nanny|caregiver|promoter|promotional\s+staff|brand\s+ambassador|"
+                          r"sales\s+(?:rep|representative|associate)|security\s+guard|valet|porter|"
+                          r"associate(?!\s+(?:director|vice|vp|partner|principal|professor|dean|general))|"
+                          r"assistant(?!\s+(?:director|vice|vp|manager|professor|principal|general)))\b"),
+            # ladder numbers after a word: "Engineer II", "Analyst 3", "Level 2"
+            ("numeral", r"(?<=[a-z]{3}\s)(?<!position\s)(?<!opening\s)(?:level\s+)?(?:iv|iii|ii|i|[1-4])"
+                        r"(?=\s*(?:$|[-,/(|:]))"),
+        )
+    )
+    + ")"
 )
-# Role words: a "Manager" manages people only when the posting says so; "Lead" and "Supervisor"
-# head a team at whatever level the requirements show.
-_TITLE_MANAGER = re.compile(r"\bmanager\b", re.I)
-_TITLE_PEOPLE_MANAGER = re.compile(
-    r"\b(?:engineering|team|people|store|shop|restaurant|branch|plant|warehouse)\s+manager\b|"
-    r"\bmanager\s*,?\s+(?:of\s+)?\w+(?:\s+\w+)?\s+team\b",
-    re.I,
-)
-_TITLE_LEAD = re.compile(r"\b(?:lead(?!\s+generation)|leader|supervisor|foreman)\b", re.I)
-# Ladder numbers: "Engineer II", "Analyst 3", "Level 2".
-_TITLE_NUMERAL = re.compile(
-    r"(?<=[a-z]{3})(?<!position)(?<!opening)\s+(?:level\s+)?(iv|iii|ii|i|[1-4])(?=\s*(?:$|[-,/(|:]))", re.I
-)
+_RUNG_OF = {"principal": "lead", "junior": "entry", "entry_job": "entry"}
 _NUMERAL_LEVEL = {
     "i": "entry", "1": "entry", "ii": "mid", "2": "mid", "iii": "senior", "3": "senior", "iv": "lead", "4": "lead"
 }
-# Jobs that are mostly entry level (O*NET job zones 1-2), and the entry rungs "Associate" and "Assistant".
-_TITLE_ENTRY_JOB = re.compile(
-    r"\b(?:receptionist|cashier|clerk|teller|driver|courier|customer\s+(?:service|care|support)|"
-    r"call\s+(?:cent(?:er|re)|attendant)|contact\s+cent(?:er|re)|data\s+entry|csr|front\s+desk|telemarketer|"
-    r"telesales|waiter|waitress|barista|bartender|dishwasher|cleaner|janitor|custodian|housekeeper|warehouse|"
-    r"picker|packer|(?:un)?loader|labou?rer|stocker|crew\s+member|nanny|caregiver|promoter|promotional\s+staff|"
-    r"brand\s+ambassador|sales\s+(?:rep|representative|associate)|security\s+guard|valet|porter|"
-    r"associate(?!\s+(?:director|vice|vp|partner|principal|professor|dean|general))|"
-    r"assistant(?!\s+(?:director|vice|vp|manager|professor|principal|general)))\b",
-    re.I,
-)
 
 
 def _years_level(years: int) -> str:
@@ -345,6 +345,9 @@ def _decide(
         said_years = f"years: {years_min}{upper}"
         by_years = _years_level(years_min)
     manages = signals.get("manages")
+    words: dict[str, str] = {}  # group -> the title's own wording, first occurrence
+    for m in _TITLE_WORDS.finditer(_lower(title)):
+        words.setdefault(m.lastgroup, " ".join(title[m.start():m.end()].split()))
 
     def checked(level: str, confidence: float, why: str) -> tuple[str, float, tuple[str, ...]]:
         if by_years and abs(_RANK[level] - _RANK[by_years]) >= 2:
@@ -353,26 +356,27 @@ def _decide(
             confidence += 0.05
         return level, confidence, (why, said_years) if said_years else (why,)
 
-    rung = next(((level, m.group(0)) for level, rx in _TITLE_RUNGS if (m := rx.search(title))), None)
-    if rung and rung[0] in ("intern", "executive", "director"):
-        return rung[0], 0.9, (f'title: "{rung[1]}"',)
-    manager = _TITLE_MANAGER.search(title)
-    if manager and (manages or _TITLE_PEOPLE_MANAGER.search(title)):
-        return "manager", 0.85, (f'title: "{manager.group(0)}"',) + ((f'manages: "{manages}"',) if manages else ())
-    if rung:
-        return checked(rung[0], 0.85, f'title: "{rung[1]}"')
-    if m := _TITLE_LEAD.search(title):
-        return checked("lead", 0.75, f'title: "{m.group(0)}"')
-    if entry_job := _TITLE_ENTRY_JOB.search(title):
-        return checked("entry", 0.6, f'title: "{entry_job.group(0)}" (entry-level job)')
-    if m := _TITLE_NUMERAL.search(title):
-        return checked(_NUMERAL_LEVEL[m.group(1).lower()], 0.75, f'title: "{m.group(0).strip()}"')
+    for level in ("intern", "executive", "director"):
+        if level in words:
+            return level, 0.9, (f'title: "{words[level]}"',)
+    if "people_manager" in words or "manager" in words and manages:
+        why = f'title: "{words.get("people_manager") or words["manager"]}"'
+        return "manager", 0.85, (why, f'manages: "{manages}"') if manages else (why,)
+    for group in ("principal", "senior", "mid", "junior"):
+        if group in words:
+            return checked(_RUNG_OF.get(group, group), 0.85, f'title: "{words[group]}"')
+    if "lead" in words:
+        return checked("lead", 0.75, f'title: "{words["lead"]}"')
+    if "entry_job" in words:
+        return checked("entry", 0.6, f'title: "{words["entry_job"]}" (entry-level job)')
+    if "numeral" in words:
+        return checked(_NUMERAL_LEVEL[words["numeral"].split()[-1].lower()], 0.75, f'title: "{words["numeral"]}"')
     if manages:
         return "manager", 0.6, (f'manages: "{manages}"',)
     if by_years:
         return by_years, 0.7, (said_years,)
-    if manager:
-        return "mid", 0.5, (f'title: "{manager.group(0)}" without reports',)
+    if "manager" in words:
+        return "mid", 0.5, (f'title: "{words["manager"]}" without reports',)
     if "entry" in signals:
         return "entry", 0.6, (f'text: "{signals["entry"]}"',)
     return "mid", 0.3, ("default: mid",)
