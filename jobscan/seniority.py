@@ -235,17 +235,18 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def _index(
     phrases: tuple[tuple[str, str, str], ...]
-) -> tuple[tuple[bytes, str, re.Pattern[str], tuple[str, ...]], ...]:
-    """(first word, anchor, pattern, names) per anchor: the pattern has a group per phrase, named by `names`."""
+) -> tuple[tuple[bytes, bytes, re.Pattern[str], tuple[str, ...]], ...]:
+    """(first word, its tail, pattern, names) per anchor: the pattern starts with the anchor as a literal,
+    which the regex engine finds by fast search, and has a group per phrase, named by `names`."""
     by_anchor: dict[str, list[tuple[str, str]]] = {}
     for name, anchor, rest in phrases:
         by_anchor.setdefault(anchor, []).append((name, rest))
-    return tuple(
-        (_WORD.match(anchor).group(0).encode(), anchor,
-         re.compile(re.escape(anchor) + "(?:" + "|".join(f"({rest})" for _, rest in rules) + ")"),
-         tuple(name for name, _ in rules))
-        for anchor, rules in by_anchor.items()
-    )
+    index = []
+    for anchor, rules in by_anchor.items():
+        word = _WORD.match(anchor).group(0).encode()
+        pattern = re.compile(re.escape(anchor) + "(?:" + "|".join(f"({rest})" for _, rest in rules) + ")")
+        index.append((word, word[1:], pattern, tuple(name for name, _ in rules)))
+    return tuple(index)
 
 
 _PHRASE_INDEX = _index(_PHRASES)
@@ -257,16 +258,12 @@ def _phrases_in(text: str, low: str) -> list[tuple[int, int, str]]:
     words = set(low.encode().translate(_WORD_BYTES).split())
     tails = set(text.encode().translate(_WORD_BYTES).split())  # lower-case runs: "achelor" of "requiredBachelor"
     found = []
-    for word, anchor, rx, names in _PHRASE_INDEX:
-        if word not in words and word[1:] not in tails:
-            continue
-        i = low.find(anchor)
-        while i != -1:
-            if (i == 0 or not low[i - 1].isalnum() or text[i - 1].islower() and text[i].isupper()) and (
-                m := rx.match(low, i)
-            ):
-                found.append((i, m.end(), names[m.lastindex - 1]))
-            i = low.find(anchor, i + 1)
+    for word, tail, rx, names in _PHRASE_INDEX:
+        if word in words or tail in tails:
+            for m in rx.finditer(low):
+                i = m.start()
+                if i == 0 or not low[i - 1].isalnum() or text[i - 1].islower() and text[i].isupper():
+                    found.append((i, m.end(), names[m.lastindex - 1]))
     found.sort(key=lambda f: (f[0], -f[1]))
     kept: list[tuple[int, int, str]] = []
     for phrase in found:
