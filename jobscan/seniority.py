@@ -1,0 +1,435 @@
+"""How senior a role is: level, years of experience, education and people management, with evidence.
+
+The requirement-like blocks are joined and lower-cased once, and every pattern only runs where
+it can match: year figures are read backwards from their unit ("years", "yrs", "months"), and
+phrases ("direct reports", "Bachelor's") only where their first word is a word of the text.
+The title decides the level when it names a rung ("Sr.", "Head of", "II"), then the stated
+years, then wording such as "direct reports" or "entry-level", then the kind of job; with
+nothing to go on the level is "mid" at low confidence, and the evidence says so.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
+
+from jobscan.model import EDUCATION_LEVELS, Section, Seniority
+
+# Sections whose figures describe the company or the offer, never the candidate.
+_SKIP_KINDS = frozenset({"about", "benefits", "compensation", "culture", "eeo", "process"})
+
+# --- years of experience --------------------------------------------------------------------------
+
+_WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "twenty": 20, "a": 1, "an": 1,
+}
+_DIGITS = r"\d{1,2}(?:[.,]5)?"
+_NUMBER_WORDS = "|".join(_WORD_NUMBERS)
+_NUM = rf"(?:{_DIGITS}|{_NUMBER_WORDS})(?:\s*\(\d{{1,2}}\))?"
+
+_UNIT = re.compile(r"(?:years?|yrs?|months?)(?![a-z])")
+# The figure that ends where a unit starts: "3+", "3-5", "3 to 5", "five (5) or more", "10-", "5 successful".
+# Machine translation drops dashes, so "1 3 years" is a range too; text taken from HTML without
+# separators glues list items together, so digits may follow a letter ("experience5+ years").
+_FIGURE = re.compile(
+    rf"""(?P<lo>(?<![\d_.,$£€%/-])(?<![^a-z][a-z])(?<![a-z]\+)(?:{_DIGITS})|(?<![\w.,$£€%/-])(?:{_NUMBER_WORDS}))
+    (?:\s*\(\d{{1,2}}\))?
+    (?:(?P<sep>\s*-?\s*(?:-|to|and|/|or)\s*|\s+)(?P<hi>{_NUM}))?
+    \s*(?P<plus>\+|plus\s|or\s+more\s|and\s+(?:more|above|over)\s)?
+    \s*-?\s*(?:(?:full|successful|solid|proven|relevant|consecutive|professional|good)\s+)?\Z""",
+    re.VERBOSE,
+)
+# Words just before the figure.
+_PRE = re.compile(
+    r"(?<![a-z])(?P<pre>at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.?|not?\s+less\s+than|more\s+than|over|"
+    r"up\s+to|less\s+than|under|between|from|>|\+)\s*\Z"
+)
+_REQUIREMENT_WORDS = frozenset(
+    {"at least", "a minimum of", "minimum", "minimum of", "min", "min.", "no less than", "not less than", "+"}
+)
+_UPPER_BOUND_WORDS = frozenset({"up to", "less than", "under"})
+# Words just after the unit.
+_POST = re.compile(r"(?:'s|')?\s*(?P<post>\+|or\s+more\b|and\s+(?:more|above)\b|minimum\b|min\b|at\s+least\b)?")
+
+# The figure is tied to experience when one of these is near it in the same sentence.
+_EXPERIENCE_CUE = re.compile(
+    r"experience|expertise|\bexp\b|\bxp\b|background|track\s+record|\bworking\b|\bworked\b|"
+    r"in\s+(?:a\s+|the\s+)?(?:similar|same|relevant|related)|\bas\s+an?\b|"
+    r"\bin\s+(?:the\s+)?(?:field|industry|role|position)|"
+    r"professional|hands-on|proven|\bjustify|\bpractice\b|\bcareer\b|seniority|"
+    r"\bin\s+\w+\s+(?:development|sales|management|marketing|design)"
+)
+# Figures about the company, the contract, the offer or the person's age, by the words just before...
+_NOT_EXPERIENCE_BEFORE = re.compile(
+    r"(?:\bfor\s+(?:almost|nearly|over|more\s+than|about|some|the\s+(?:past|last))|\b(?:in|over|during|within)\s+the\s+"
+    r"(?:past|last|next|first)|\b(?:founded|established|since|history|contract|probation|warranty|guarantee|lease|"
+    r"duration|term|period|aged?|ages?|internship|mission|trial|after|every|each|per|within|during|olds?)"
+    r"(?:\s+(?:of|for|is|was|from))?\s*:?)"
+    r"\s*(?:about|approximately|around|almost|nearly|over|more\s+than|between|from)?\s*\Z|"
+    r"\b(?:we|company|firm|agency|group|organi[sz]ation|business|it)(?:'ve|\s+(?:has|have))\b[^.]{0,25}\Z|"
+    r"[a-z]'s\s+\Z"
+)
+# ...or just after.
+_NOT_EXPERIENCE_AFTER = re.compile(
+    r"\W*(?:ago|olds?|of\s+age|of\s+(?:company\s+)?history|in\s+business(?!\s+[a-z])|"
+    r"of\s+(?:existence|operation)|later|warranty|guarantee|contract|probation|internship|"
+    r"(?:university\s+|college\s+|bachelor'?s?\s+|associate'?s?\s+)?degree|program|course|college|university|"
+    r"period|renewable|lease|running|in\s+a\s+row|of\s+(?:employment|service)|project|plan|grant|assignment|"
+    r"appointment|mandate|visa)\b"
+)
+# Marks a requirement as optional: "5+ years of Python required; 2 years of Go a plus".
+_OPTIONAL = re.compile(
+    r"\b(?:a|big|huge|one|strong)\s+plus\b|\bpreferred\b|\bpreferabl[ey]\b|nice\s+to\s+have|\bdesirable\b|\bideally\b|"
+    r"\bbonus\b|\badvantage(?:ous)?\b|\ban\s+asset\b|\bwelcome\b|would\s+be\s+(?:great|good|helpful)|\bhelpful\b|"
+    r"\bbeneficial\b|\boptional\b"
+)
+# Sentence ends: punctuation then a space, or a capital where fields were glued together ("required.Strong",
+# but not "M.S." or "Ph.D."), bullets, line breaks.
+_BOUNDARY = re.compile(r"(?<!\b[A-Z])\.(?=\s|$)|[;!?](?=\s|[A-Z]|$)|(?<![A-Z])\.(?=[A-Z][a-z])|[\n•·]")
+# Clause ends inside a sentence: "5 years required, 10+ years preferred".
+_CLAUSE_END = re.compile(r"[,;()]|\s-\s|\bbut\b")
+
+
+def _lower(text: str) -> str:
+    """Lower-cased text with the same offsets (only U+0130 grows when lower-cased)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.replace("\u0130", "i").lower()
+
+
+def _number(word: str) -> float:
+    word = word.split("(")[0].strip()
+    return _WORD_NUMBERS[word] if word in _WORD_NUMBERS else float(word.replace(",", "."))
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end], at most 160 characters either side."""
+    left = max(0, start - 160)
+    for m in _BOUNDARY.finditer(text, left, start):
+        left = m.end()
+    m = _BOUNDARY.search(text, end, end + 160)
+    return left, m.start() if m else min(len(text), end + 160)
+
+
+def _is_optional(low: str, left: int, end: int, right: int) -> bool:
+    """An optional word before the mention in its sentence, or after it in its clause."""
+    m = _CLAUSE_END.search(low, end, right)
+    return bool(_OPTIONAL.search(low, left, m.start() if m else right))
+
+
+def _years_in(text: str, low: str) -> Iterator[tuple[int, int | None, bool, int, str]]:
+    """Experience figures: (years_min, years_max, optional, offset, sentence); text as written, low lower-cased."""
+    for unit in _UNIT.finditer(low):
+        figure = _FIGURE.search(low, max(0, unit.start() - 40), unit.start())
+        if not figure:
+            continue
+        start = figure.start()
+        pre_match = _PRE.search(low, max(0, start - 25), start)
+        pre = " ".join(pre_match.group("pre").split()) if pre_match else ""
+        post = _POST.match(low, unit.end())
+        end = post.end()
+        lo_word, hi_word = figure.group("lo"), figure.group("hi")
+        if lo_word in ("a", "an"):
+            if hi_word and figure.group("sep").isspace():
+                lo_word, hi_word = hi_word, None  # "a 2-year experience"
+            elif not pre:
+                continue  # "twice a year", "a year ago"
+        left, right = _sentence_bounds(text, start, end)
+        if _NOT_EXPERIENCE_BEFORE.search(low, max(left, start - 40), start):
+            continue
+        if _NOT_EXPERIENCE_AFTER.match(low, end, right):
+            continue
+        months = unit.group(0).startswith("m")
+        window = (max(left, start - 60), min(right, end + 80))
+        if months and "experience" not in low[window[0]:window[1]]:
+            continue
+        required = pre in _REQUIREMENT_WORDS or figure.group("plus") or post.group("post")
+        if not (required or _EXPERIENCE_CUE.search(low, *window)):
+            continue
+        lo = _number(lo_word)
+        hi = _number(hi_word) if hi_word else None
+        if hi is not None and hi <= lo:
+            lo, hi = (hi, hi) if figure.group("sep").isspace() else (lo, None)
+        if pre in _UPPER_BOUND_WORDS:
+            lo, hi = 0, lo
+        elif hi is None and not (required or pre):
+            hi = lo
+        if months:
+            lo, hi = lo // 12, (None if hi is None else -(-hi // 12))
+        if lo > 25 or (lo > 15 and not required):
+            continue  # "more than 20 years experience" describes the company
+        sentence = " ".join(text[left:right].split())
+        yield int(lo), (None if hi is None else int(hi)), _is_optional(low, left, end, right), start, sentence
+
+
+# --- education, management and entry-level wording ------------------------------------------------
+
+# (what it says, anchor, rest of the pattern): lower-cased phrases that start with a whole-word
+# anchor, so each is only tried where its anchor is a word of the text. "BS/MS" is a bachelor's.
+_PHRASES = (
+    ("none", "no", r"\s+(?:degree|formal\s+education|qualifications?)\s+(?:is\s+)?(?:required|necessary|needed)"),
+    ("none", "degree", r"\s+(?:is\s+)?not\s+(?:required|necessary)"),
+    ("phd", "ph", r"\.?\s?d\b"),
+    ("phd", "phd", r"\b"),
+    ("phd", "doctorate", r"\b"),
+    ("phd", "doctoral", r"\s+degree"),
+    ("master", "master", r"(?:'?s?\s+(?:degree|of|in)\b|'s)"),
+    ("master", "masters", r"\b"),
+    ("master", "msc", r"\b"),
+    ("master", "m.", r"(?:sc\b|s\.)"),
+    ("master", "ms", r"(?:\s+(?:degree|in)\b|\s*/\s*ph)"),
+    ("master", "mba", r"\b"),
+    ("master", "postgraduate", r"\s+degree"),
+    ("master", "bac", r"\s*\+\s*5"),
+    ("bachelor", "bachelor", r"'?s?\b"),
+    ("bachelor", "bachelors", r"\b"),
+    ("bachelor", "bsc", r"\b"),
+    ("bachelor", "b.", r"(?:sc\b|[as]\.|tech\b)"),
+    ("bachelor", "bs", r"(?:\s*/\s*(?:b[as]|ms|m\.s)\b|\s+(?:degree|in)\b)"),
+    ("bachelor", "ba", r"(?:\s*/\s*(?:b[as]|ms|m\.s)\b|\s+(?:degree|in)\b)"),
+    ("bachelor", "beng", r"\b"),
+    ("bachelor", "btech", r"\b"),
+    *(("bachelor", word, r"\s+degree") for word in ("university", "college", "undergraduate")),
+    *(("bachelor", word, r"[\s-]+year\s+(?:university\s+|college\s+)?degree") for word in ("four", "4")),
+    ("bachelor", "degree", r"\s+in\b"),
+    ("bachelor", "bac", r"\s*\+\s*[34]"),
+    ("associate", "associate", r"'?s?\s+degree"),
+    *(("associate", word, r"[\s-]+year\s+degree") for word in ("two", "2")),
+    ("associate", "bac", r"\s*\+\s*2"),
+    ("high-school", "high", r"\s*school\b"),
+    ("high-school", "highschool", r"\b"),
+    ("high-school", "ged", r"\b"),
+    ("high-school", "secondary", r"\s+school"),
+    ("high-school", "hs", r"\s+diploma"),
+    # "or equivalent experience" accepted instead of the degree
+    ("equivalent", "equivalent", r"\s+(?:\w+\s+){0,3}experience"),
+    ("equivalent", "lieu", r"\s+of\s+(?:a\s+)?degree"),
+    ("equivalent", "or", r"\s+(?:relevant|related|comparable)\s+(?:work\s+)?experience"),
+    # the role manages people
+    ("manages", "direct", r"\s+reports?\b"),
+    *(("manages", verb, r"\s+(?:(?:a|the|your|our)\s+(?:\w+\s+){0,3}?team\s+of\b|a\s+team\b)")
+      for verb in ("manage", "manages", "managing", "lead", "leads", "leading",
+                   "supervise", "supervises", "supervising", "oversee", "oversees", "overseeing")),
+    ("manages", "people", r"\s+manage(?:r|ment\s+experience)"),
+    ("manages", "line", r"\s+management\b"),
+    *(("manages", word,
+       r",?\s+(?:\w+,?\s+){0,2}(?:and\s+)?(?:develop|mentor|coach|manage|lead)\w*\s+(?:a|the|your)\s+team")
+      for word in ("hire", "hiring")),
+    *(("manages", word, r"\s+and\s+lead\w*\s+(?:a|the)\s+team") for word in ("build", "building")),
+    # the role is for beginners
+    ("entry", "entry", r"[\s-]+level\b"),
+    ("entry", "no", r"\s+(?:prior\s+|previous\s+)?experience\s+(?:is\s+)?(?:required|necessary|needed)"),
+    *(("entry", word, r"\s+grad(?:uate)?s?\b") for word in ("recent", "new", "fresh")),
+    *(("entry", word, r"\s+(?:are\s+)?(?:welcome|wanted)") for word in ("graduate", "graduates")),
+    ("entry", "will", r"\s+train\b"),
+    *(("entry", word, r"\s+training\s+(?:is\s+)?provided\b") for word in ("full", "paid")),
+    ("entry", "first", r"\s+job\b"),
+)
+# Bytes table keeping [a-z0-9] and blanking the rest: splitting the translated text gives its words
+# faster than a regex findall; blanking capitals too leaves "achelor" for a glued "requiredBachelor".
+_WORD_BYTES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _index(
+    phrases: tuple[tuple[str, str, str], ...]
+) -> tuple[tuple[bytes, bytes, re.Pattern[str], tuple[str, ...]], ...]:
+    """(first word, its tail, pattern, names) per anchor: the pattern starts with the anchor as a literal,
+    which the regex engine finds by fast search, and has a group per phrase, named by `names`."""
+    by_anchor: dict[str, list[tuple[str, str]]] = {}
+    for name, anchor, rest in phrases:
+        by_anchor.setdefault(anchor, []).append((name, rest))
+    index = []
+    for anchor, rules in by_anchor.items():
+        word = _WORD.match(anchor).group(0).encode()
+        pattern = re.compile(re.escape(anchor) + "(?:" + "|".join(f"({rest})" for _, rest in rules) + ")")
+        index.append((word, word[1:], pattern, tuple(name for name, _ in rules)))
+    return tuple(index)
+
+
+_PHRASE_INDEX = _index(_PHRASES)
+
+
+def _phrases_in(text: str, low: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the phrases in lower-cased text, in text order; a phrase inside a longer
+    one is dropped ("degree in" within "master's degree in")."""
+    words = set(low.encode().translate(_WORD_BYTES).split())
+    tails = set(text.encode().translate(_WORD_BYTES).split())  # lower-case runs: "achelor" of "requiredBachelor"
+    found = []
+    for word, tail, rx, names in _PHRASE_INDEX:
+        if word in words or tail in tails:
+            for m in rx.finditer(low):
+                i = m.start()
+                if i == 0 or not low[i - 1].isalnum() or text[i - 1].islower() and text[i].isupper():
+                    found.append((i, m.end(), names[m.lastindex - 1]))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    kept: list[tuple[int, int, str]] = []
+    for phrase in found:
+        if not kept or phrase[0] >= kept[-1][1]:
+            kept.append(phrase)
+    return kept
+
+
+def _lower_education(a: str | None, b: str) -> str:
+    return b if a is None or EDUCATION_LEVELS.index(b) < EDUCATION_LEVELS.index(a) else a
+
+
+# --- level ----------------------------------------------------------------------------------------
+
+_RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3, "lead": 4}
+
+# Title words, lower-cased, one named group each. Rungs: intern ... executive. Roles: a "Manager"
+# manages people only when the posting says so (or the title says whom: "Engineering Manager");
+# "Lead" and "Supervisor" head a team at whatever level the requirements show. Jobs that are mostly
+# entry level (O*NET job zones 1-2) and the rungs "Associate"/"Assistant" count as entry.
+_TITLE_WORDS = re.compile(
+    r"\b(?:"  # every word starts a word: checked once per position, not once per group
+    + "|".join(
+        f"(?P<{name}>{pattern})"
+        for name, pattern in (
+            ("intern", r"(?:intern(?:ship)?s?|trainee|apprentice(?:ship)?|working\s+student|stagiaire|co-?op)\b"),
+            ("executive", r"(?:chief|ceo|cto|cfo|coo|cio|cmo|cpo|ciso|president|vp|svp|evp|v\.p\.|"
+                          r"vice[\s-]+president|managing\s+director|executive\s+director|general\s+manager|"
+                          r"co-?founder)\b"),
+            ("director", r"(?<!art\s)director\b|head\s+of\b"),
+            ("people_manager", r"(?:engineering|team|people|store|shop|restaurant|branch|plant|warehouse)\s+manager\b|"
+                               r"manager\s*,?\s+(?:of\s+)?\w+(?:\s+\w+)?\s+team\b"),
+            ("manager", r"manager\b"),
+            ("principal", r"principal\b|staff(?=\s+(?:\w+\s+)?(?:engineer|scientist|developer|designer|architect|"
+                          r"researcher)\b)"),
+            ("senior", r"(?:senior|sr|s[ée]nior)\b"),
+            ("mid", r"(?:mid(?:-level)?|intermediate|confirm[ée]e?)\b"),
+            ("junior", r"(?:junior|jr|entry[\s-]+level|graduates?|grad|d[ée]butant)\b"),
+            ("lead", r"(?:lead(?!\s+generation)|leader|supervisor|foreman)\b"),
+            ("entry_job", r"(?:receptionist|cashier|clerk|teller|driver|courier|customer\s+(?:service|care|support)|"
+                          r"call\s+(?:cent(?:er|re)|attendant)|contact\s+cent(?:er|re)|data\s+entry|csr|front\s+desk|"
+                          r"telemarketer|telesales|waiter|waitress|barista|bartender|dishwasher|cleaner|janitor|"
+                          r"custodian|housekeeper|warehouse|picker|packer|(?:un)?loader|labou?rer|stocker|"
+                          r"crew\s+member|nanny|caregiver|promoter|promotional\s+staff|brand\s+ambassador|"
+                          r"sales\s+(?:rep|representative|associate)|security\s+guard|valet|porter|"
+                          r"associate(?!\s+(?:director|vice|vp|partner|principal|professor|dean|general))|"
+                          r"assistant(?!\s+(?:director|vice|vp|manager|professor|principal|general)))\b"),
+            # ladder numbers after a word: "Engineer II", "Analyst 3", "Level 2"
+            ("numeral", r"(?<=[a-z]{3}\s)(?<!position\s)(?<!opening\s)(?:level\s+)?(?:iv|iii|ii|i|[1-4])"
+                        r"(?=\s*(?:$|[-,/(|:]))"),
+        )
+    )
+    + ")"
+)
+_RUNG_OF = {"principal": "lead", "junior": "entry", "entry_job": "entry"}
+_NUMERAL_LEVEL = {
+    "i": "entry", "1": "entry", "ii": "mid", "2": "mid", "iii": "senior", "3": "senior", "iv": "lead", "4": "lead"
+}
+
+
+def _years_level(years: int) -> str:
+    return "entry" if years <= 1 else "mid" if years < 5 else "senior"
+
+
+def _decide(
+    title: str, years_min: int | None, years_max: int | None, signals: dict[str, str]
+) -> tuple[str, float, tuple[str, ...]]:
+    """The level, its confidence and the evidence, strongest first.
+
+    A rung named in the title wins unless the stated years put the role two rungs away
+    ("Team Lead" asking for one year of customer service is an entry-level job).
+    """
+    said_years = by_years = None
+    if years_min is not None:
+        upper = "+" if years_max is None else "" if years_max == years_min else f"-{years_max}"
+        said_years = f"years: {years_min}{upper}"
+        by_years = _years_level(years_min)
+    manages = signals.get("manages")
+    words: dict[str, str] = {}  # group -> the title's own wording, first occurrence
+    for m in _TITLE_WORDS.finditer(_lower(title)):
+        words.setdefault(m.lastgroup, " ".join(title[m.start():m.end()].split()))
+
+    def checked(level: str, confidence: float, why: str) -> tuple[str, float, tuple[str, ...]]:
+        if by_years and abs(_RANK[level] - _RANK[by_years]) >= 2:
+            return by_years, 0.6, (said_years, why)
+        if by_years == level:
+            confidence += 0.05
+        return level, confidence, (why, said_years) if said_years else (why,)
+
+    for level in ("intern", "executive", "director"):
+        if level in words:
+            return level, 0.9, (f'title: "{words[level]}"',)
+    if "people_manager" in words or "manager" in words and manages:
+        why = f'title: "{words.get("people_manager") or words["manager"]}"'
+        return "manager", 0.85, (why, f'manages: "{manages}"') if manages else (why,)
+    for group in ("principal", "senior", "mid", "junior"):
+        if group in words:
+            return checked(_RUNG_OF.get(group, group), 0.85, f'title: "{words[group]}"')
+    if "lead" in words:
+        return checked("lead", 0.75, f'title: "{words["lead"]}"')
+    if "entry_job" in words:
+        return checked("entry", 0.6, f'title: "{words["entry_job"]}" (entry-level job)')
+    if "numeral" in words:
+        return checked(_NUMERAL_LEVEL[words["numeral"].split()[-1].lower()], 0.75, f'title: "{words["numeral"]}"')
+    if manages:
+        return "manager", 0.6, (f'manages: "{manages}"',)
+    if by_years:
+        return by_years, 0.7, (said_years,)
+    if "manager" in words:
+        return "mid", 0.5, (f'title: "{words["manager"]}" without reports',)
+    if "entry" in signals:
+        return "entry", 0.6, (f'text: "{signals["entry"]}"',)
+    return "mid", 0.3, ("default: mid",)
+
+
+def extract_seniority(title: str | None, sections: Sequence[Section]) -> Seniority:
+    """Read level, years, education and management from the title and the requirement-like sections.
+
+    The first required years figure is the main requirement; optional ones ("a plus", a
+    preferred section) count only when nothing is required. Education is the lowest degree asked for.
+    """
+    blocks = [(block, section.kind == "preferred") for section in sections if section.kind not in _SKIP_KINDS
+              for block in section.blocks]
+    norms = [block.norm for block, _ in blocks]
+    starts = list(accumulate((len(norm) + 1 for norm in norms[:-1]), initial=0))
+    text = "\n".join(norms)  # one pass over the text; "\n" also ends a sentence at each block end
+    low = _lower(text)
+
+    def where(offset: int) -> tuple[bool, int]:
+        """Whether the block an offset falls in is preferred, and the offset's source line."""
+        k = bisect_right(starts, offset) - 1
+        block, preferred = blocks[k]
+        return preferred, block.line_start + text.count("\n", starts[k], offset)
+
+    years = years_optional = None  # (lo, hi, sentence, line)
+    for lo, hi, optional, start, sentence in _years_in(text, low):
+        preferred, line = where(start)
+        if not (optional or preferred):
+            years = (lo, hi, sentence, line)
+            break
+        years_optional = years_optional or (lo, hi, sentence, line)
+
+    education = education_optional = None
+    signals: dict[str, str] = {}  # name -> the wording that said it
+    for start, end, name in _phrases_in(text, low):
+        preferred = where(start)[0]
+        if name in EDUCATION_LEVELS:
+            left, right = _sentence_bounds(text, start, end)
+            if preferred or _is_optional(low, left, end, right):
+                education_optional = _lower_education(education_optional, name)
+            else:
+                education = _lower_education(education, name)
+        elif name not in signals and (not preferred or name == "equivalent"):
+            signals[name] = " ".join(text[start:end].split())
+
+    years_min, years_max, years_sentence, years_line = years or years_optional or (None, None, None, None)
+    level, confidence, evidence = _decide(title or "", years_min, years_max, signals)
+    return Seniority(
+        level=level,
+        confidence=round(confidence, 2),
+        years_min=years_min,
+        years_max=years_max,
+        years_evidence=years_sentence,
+        years_line=years_line,
+        education=education or education_optional,
+        education_equivalent="equivalent" in signals,
+        manages_people="manages" in signals,
+        evidence=evidence,
+    )
