@@ -8,12 +8,14 @@ from .load import POSTING_EXTENSIONS, LoadError, load_path, load_text
 from .meta import extract_meta
 from .model import Document, Posting
 from .sections import split_sections
+from .seniority import extract_seniority
 
 
 def analyze_document(doc: Document) -> Posting:
     sections = split_sections(doc)
     meta = extract_meta(doc, sections)
-    return Posting(source=doc.source, format=doc.format, meta=meta, sections=sections)
+    seniority = extract_seniority(meta.title, sections)
+    return Posting(source=doc.source, format=doc.format, meta=meta, sections=sections, seniority=seniority)
 
 
 def analyze(path_or_text: str | Path, *, source: str | None = None) -> Posting:

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Measure jobscan.seniority against the labelled corpora: python scripts/eval_seniority.py CORPUS_DIR
+"""Measure seniority against the labelled corpora: python scripts/eval_seniority.py CORPUS_DIR
 
-CORPUS_DIR is the output of ../shared/tools/materialize.py. EMSCAD gives the seniority and
-education labels, rekrute the years-of-experience band. Neither has a split, so postings are
-split deterministically by a hash of their employer (EMSCAD company profile, else title) or of
-their requirement text (rekrute): 60% dev for tuning, 40% test for reporting. Grouping keeps the
-same employer's near-identical ads on one side, so test figures are not inflated by copies.
+CORPUS_DIR is the output of ../shared/tools/materialize.py. Each posting goes through the whole
+pipeline (load, sections, meta, seniority). EMSCAD gives the seniority and education labels,
+rekrute the years-of-experience band. Neither has a split, so postings are split
+deterministically by a hash of their employer (EMSCAD company profile, else title) or of their
+requirement text (rekrute): 60% dev for tuning, 40% test for reporting. Grouping keeps the same
+employer's near-identical ads on one side, so test figures are not inflated by copies.
 
 --errors prints the dev mistakes to tune on; it never shows test postings.
 """
@@ -20,7 +21,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from jobscan.model import Block, Section
+from jobscan import analyze
 from jobscan.seniority import extract_seniority
 
 # What each EMSCAD `required_experience` label accepts.
@@ -41,33 +42,9 @@ EDUCATION = {
     "Doctorate": "phd",
 }
 PRIOR = ("default: mid",)  # the evidence of a level that is only the prior
-REQUIREMENTS_HEADING = re.compile(r"^\s*(?:profile\s+sought|requirements|qualifications)\s*:?\s*$", re.I)
 NAIVE_YEARS = re.compile(r"(\d+)\s*\+?\s*(?:-\s*\d+\s*)?years?", re.I)
 # Every number written before "years", for the ceiling: could any stated figure (or ours) match the band?
 ANY_YEARS = re.compile(r"(\d{1,2})\s*\+?\s*(?:(?:-|to|and)\s*(\d{1,2})\s*)?(?:years?|yrs?)", re.I)
-
-
-def sections_of(text: str) -> list[Section]:
-    """Stand-in for the splitter: one section per blank-line paragraph, 'requirements' after a requirements line."""
-    sections, kind = [], "other"
-    lines = text.split("\n")
-    i = 0
-    while i < len(lines):
-        if not lines[i].strip():
-            i += 1
-            continue
-        start = i
-        while i < len(lines) and lines[i].strip():
-            i += 1
-        para = "\n".join(lines[start:i])
-        if REQUIREMENTS_HEADING.match(para):
-            block = Block("heading", para.strip(), start + 1, i)
-            sections.append(Section("other", None, start + 1, i, (block,)))
-            kind = "requirements"
-            continue
-        block = Block("paragraph", para, start + 1, i)
-        sections.append(Section(kind, None, start + 1, i, (block,)))
-    return sections
 
 
 def split_of(key: str) -> str:
@@ -110,9 +87,9 @@ def main(argv: list[str] | None = None) -> int:
             split = split_of(label["sections"].get("about") or label["title"])
         else:
             split = split_of(body.partition("Profile sought")[2])
-        sections = sections_of(text)
-        inputs.append((title, sections))
-        result = extract_seniority(title, sections)
+        posting = analyze(args.corpus / label["file"])
+        inputs.append((posting.meta.title, posting.sections))
+        result = posting.seniority
         show = split == "dev" and args.errors
 
         if "seniority" in label:
