@@ -379,13 +379,18 @@ def _decide(
     return "mid", 0.3, ("default: mid",)
 
 
+def _about_the_job(section: Section) -> bool:
+    """Company, perks and process text say nothing of the role; nor do headed sections of links and media."""
+    return section.kind not in _SKIP_KINDS and not (section.kind == "other" and section.heading)
+
+
 def extract_seniority(title: str | None, sections: Sequence[Section]) -> Seniority:
     """Read level, years, education and management from the title and the requirement-like sections.
 
     The first required years figure is the main requirement; optional ones ("a plus", a
     preferred section) count only when nothing is required. Education is the lowest degree asked for.
     """
-    blocks = [(block, section.kind == "preferred") for section in sections if section.kind not in _SKIP_KINDS
+    blocks = [(block, section.kind == "preferred") for section in sections if _about_the_job(section)
               for block in section.blocks]
     norms = [block.norm for block, _ in blocks]
     starts = list(accumulate((len(norm) + 1 for norm in norms[:-1]), initial=0))
