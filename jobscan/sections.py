@@ -85,14 +85,14 @@ class _CueTable:
 
     A cue is a list of alternatives and counts once however many of them appear: words are
     looked up among the text's tokens, phrases are searched only when their first word is
-    among them, and the few true patterns run on their own.
+    among them, and the few true patterns run only when a string they need is present.
     """
 
     def __init__(self, data: dict):
         self.kinds: list[tuple[str, float]] = []
         self.by_word: dict[str, set[int]] = {}
         self.by_first_word: dict[str, list[tuple[str, int]]] = {}
-        self.patterns: list[tuple[re.Pattern[str], int]] = []
+        self.patterns: list[tuple[re.Pattern[str], tuple[str, ...], int]] = []
         self.kind_of: list[int] = []
         for kind, entry in data.items():
             if kind.startswith("_"):
@@ -102,8 +102,8 @@ class _CueTable:
                 cue = len(self.kind_of)
                 self.kind_of.append(len(self.kinds) - 1)
                 for alt in alternatives:
-                    if alt.startswith("re:"):
-                        self.patterns.append((re.compile(alt[3:]), cue))
+                    if isinstance(alt, dict):
+                        self.patterns.append((re.compile(alt["re"]), tuple(alt.get("when", ())), cue))
                     elif _WORD.fullmatch(alt):
                         self.by_word.setdefault(alt, set()).add(cue)
                     else:
@@ -117,7 +117,9 @@ class _CueTable:
             hits |= self.by_word[word]
         for word in words.intersection(self.by_first_word):
             hits.update(cue for phrase, cue in self.by_first_word[word] if cue not in hits and phrase in text)
-        hits.update(cue for pattern, cue in self.patterns if cue not in hits and pattern.search(text))
+        for pattern, when, cue in self.patterns:
+            if cue not in hits and (not when or any(w in text for w in when)) and pattern.search(text):
+                hits.add(cue)
         counts = [0] * len(self.kinds)
         for cue in hits:
             counts[self.kind_of[cue]] += 1
@@ -162,6 +164,8 @@ def _is_title_case(text: str) -> bool:
 
 
 def _is_upper(text: str) -> bool:
+    if not text.isupper():
+        return False
     letters = [c for c in text if c.isalpha()]
     wordy = len(letters) * 2 >= len(text.replace(" ", ""))
     return len(letters) >= 3 and wordy and all(c.isupper() for c in letters)
@@ -216,6 +220,8 @@ def _split_labels(block: Block) -> list[Block]:
     if block.kind != "paragraph":
         return [block]
     out: list[Block] = []
+    if ":" not in block.text:
+        return [block]
     label = _INLINE_LABEL.match(block.text)
     if label:
         wording = label.group(1).strip()
