@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -283,15 +284,23 @@ def split_sections(doc: Document) -> tuple[Section, ...]:
             groups.append((block, []))
         else:
             groups[-1][1].append(block)
+    # Where the headings the vocabulary knows are mostly more prominent than an unknown one (UPPER
+    # CASE labels over Title Case lines), the unknown one is a sub-heading and inherits its parent's kind.
+    known_ranks = Counter(_rank(h) for h, _ in groups[1:] if match_heading(h.text)[1] >= STRONG_MATCH)
+    sub_rank = max(known_ranks, key=lambda r: (known_ranks[r], r)) if known_ranks else 99
     sections: list[Section] = []
+    named: list[tuple[int, str]] = []  # (rank, kind) of the headings so far
     for heading, body in groups:
         if heading is None:
             sections.extend(_headless(body, first=True))
             continue
         kind, score = match_heading(heading.text)
+        rank = _rank(heading)
         if kind is None or score < WEAK_MATCH:
-            # What stands right under an unnamed heading says what it is; later text may be a lost section.
-            kind = classify_text(" ".join(b.text for b in _lead(body)))[0] or "other"
+            parent = next((k for r, k in reversed(named) if r < rank), None) if rank > sub_rank else None
+            # Otherwise what stands right under an unnamed heading says what it is.
+            kind = parent or classify_text(" ".join(b.text for b in _lead(body)))[0] or "other"
+        named.append((rank, kind))
         own, *detached = _gap_runs(body)
         line_end = max([heading.line_end] + [b.line_end for b in own])
         sections.append(Section(kind, heading.text, heading.line_start, line_end, tuple(own)))
@@ -303,6 +312,13 @@ def split_sections(doc: Document) -> tuple[Section, ...]:
                 last = sections[-1]
                 sections[-1] = replace(last, line_end=max(b.line_end for b in run), blocks=last.blocks + tuple(run))
     return tuple(sections)
+
+
+def _rank(heading: Block) -> int:
+    """How prominent a heading is (lower is more): its level in markup, its case in plain text."""
+    if heading.level > 0:
+        return heading.level
+    return 1 if _is_upper(heading.text) else 4
 
 
 def _lead(body: list[Block]) -> list[Block]:

@@ -32,10 +32,12 @@ def _kind_at(sections, line: int) -> str:
     return kind
 
 
-def section_token_accuracy(corpus: Path, labels: list[dict], source: str) -> tuple[float, int, Counter]:
-    """Share of gold-section tokens whose line falls in a predicted section of the same kind."""
-    correct = total = 0
-    confusions: Counter = Counter()
+# The Armenian gold has one column for all qualifications, so "preferred" there is a finer reading
+# of "requirements", not a different kind; the strict figure is printed beside it.
+COARSER = {"preferred": "requirements"}
+def section_token_kinds(corpus: Path, labels: list[dict], source: str) -> Counter:
+    """(gold kind, predicted kind) for every token of every gold section, counted."""
+    pairs: Counter = Counter()
     for label in labels:
         if label["source"] != source or not label.get("sections"):
             continue
@@ -49,13 +51,14 @@ def section_token_accuracy(corpus: Path, labels: list[dict], source: str) -> tup
                 continue
             for token in _TOKEN.finditer(gold):
                 line = text.count("\n", 0, start + token.start()) + 1
-                predicted = _kind_at(sections, line)
-                total += 1
-                if predicted == kind:
-                    correct += 1
-                else:
-                    confusions[(kind, predicted)] += 1
-    return correct / max(total, 1), total, confusions
+                pairs[kind, _kind_at(sections, line)] += 1
+    return pairs
+
+
+def accuracy(pairs: Counter, coarse: bool = False) -> float:
+    correct = sum(n for (gold, predicted), n in pairs.items()
+                  if gold == (COARSER.get(predicted, predicted) if coarse else predicted))
+    return correct / max(sum(pairs.values()), 1)
 
 
 def load_errors(corpus: Path, labels: list[dict]) -> list[str]:
@@ -74,10 +77,13 @@ def main(argv: list[str]) -> int:
         return 2
     corpus = Path(argv[0])
     labels = read_labels(corpus)
-    accuracy, tokens, confusions = section_token_accuracy(corpus, labels, "armenian")
+    pairs = section_token_kinds(corpus, labels, "armenian")
+    tokens = sum(pairs.values())
+    confusions = Counter({pair: n for pair, n in pairs.items() if pair[0] != pair[1]})
     errors = load_errors(corpus, labels)
     rows = [
-        ("section kind token accuracy", "armenian (gold segmentation)", f"{accuracy:.3f}", f"{tokens} tokens"),
+        ("section kind token accuracy", "armenian (gold segmentation)", f"{accuracy(pairs, coarse=True):.3f}", f"{tokens} tokens"),
+        ("  strict (preferred != requirements)", "armenian (gold segmentation)", f"{accuracy(pairs):.3f}", ""),
         ("postings analysed without error", "all materialized files", f"{len(labels) - len(errors)}/{len(labels)}", ""),
     ]
     width = [max(len(row[i]) for row in rows) for i in range(4)]
