@@ -108,6 +108,75 @@ def render_posting(console: Console, posting: Posting) -> None:
         heading = plain(section.heading) if section.heading else Text("(no heading)", style="dim")
         table.add_row(str(number), section.kind, heading, _lines(section), str(len(section.items)))
     console.print(table)
+    if posting.seniority is not None:
+        console.print()
+        render_seniority(console, posting.seniority)
+    if posting.skills:
+        console.print()
+        render_skills(console, posting.skills)
+
+
+_REQUIREMENT_ORDER = ("required", "preferred", "mentioned")
+
+
+def render_seniority(console: Console, seniority) -> None:
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    if seniority.level:
+        facts.add_row("Level", plain(f"{seniority.level} (confidence {seniority.confidence:.0%})"))
+    if seniority.years_min is not None:
+        span = f"{seniority.years_min}–{seniority.years_max}" if seniority.years_max else f"{seniority.years_min}+"
+        where = f" (line {seniority.years_line})" if seniority.years_line else ""
+        facts.add_row("Years", plain(f"{span}{where}: {seniority.years_evidence or ''}"))
+    if seniority.education:
+        equivalent = " or equivalent experience" if seniority.education_equivalent else ""
+        facts.add_row("Education", plain(seniority.education + equivalent))
+    if seniority.manages_people:
+        facts.add_row("Manages", plain("people"))
+    if seniority.evidence:
+        facts.add_row("Evidence", plain("; ".join(seniority.evidence)))
+    console.print(Text("Seniority", style="bold"))
+    console.print(facts)
+
+
+def render_skills(console: Console, skills) -> None:
+    """Skills grouped by how strongly they are asked for, then by category."""
+    table = Table(title="Skills", box=box.SIMPLE_HEAVY, title_justify="left")
+    table.add_column("requirement", style="cyan")
+    table.add_column("category")
+    table.add_column("skill", style="bold")
+    table.add_column("as written")
+    table.add_column("line", justify="right")
+    table.add_column("years", justify="right")
+    ordered = sorted(skills, key=lambda h: (_REQUIREMENT_ORDER.index(h.requirement), h.category, h.name.lower()))
+    previous = None
+    for hit in ordered:
+        group = (hit.requirement, hit.category)
+        if previous is not None and group[0] != previous[0]:
+            table.add_section()
+        table.add_row(
+            hit.requirement if previous is None or group[0] != previous[0] else "",
+            hit.category if group != previous else "",
+            plain(hit.name),
+            plain(hit.surface if hit.match != "exact" else ""),
+            str(hit.line),
+            "" if hit.years is None else f"{hit.years}+",
+        )
+        previous = group
+    console.print(table)
+
+
+def render_vocabulary(console: Console, found) -> None:
+    """`jobscan skills`: vocabulary entries with their aliases."""
+    table = Table(box=box.SIMPLE_HEAVY)
+    table.add_column("id", style="dim", overflow="fold")
+    table.add_column("name", style="bold")
+    table.add_column("category", style="cyan")
+    table.add_column("aliases", overflow="fold")
+    for skill, _score in found:
+        table.add_row(plain(skill.id), plain(skill.name), skill.category, plain(", ".join(skill.aliases)))
+    console.print(table)
 
 
 def render_scan(console: Console, postings: Sequence[Posting]) -> None:
