@@ -97,8 +97,11 @@ def onet_entries(corpus: Path) -> list[dict]:
         base = re.sub(r"\s+software$", "", name)
         primary = [base]
         words = base.split()
-        if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Za-z0-9/]*[A-Z0-9]", words[-1]) and words[-1].upper() == words[-1]:
-            primary += [" ".join(words[:-1]), words[-1]]
+        acronym = words[-1] if len(words) >= 3 else ""
+        if re.fullmatch(r"[A-Z][A-Z0-9/]*[A-Z0-9]", acronym) and all(w.islower() for w in words[1:-1]):
+            # "Structured query language SQL": a concept and its acronym. Product names with a
+            # trailing acronym ("Career Management Systems CMS") keep only their full name.
+            primary += [" ".join(words[:-1]), acronym]
         for vendor in VENDORS:
             for p in list(primary):
                 if p.startswith(vendor + " ") and len(p) > len(vendor) + 3:
@@ -160,6 +163,15 @@ def esco_entries(corpus: Path) -> tuple[list[dict], list[str]]:
     return out, other_labels
 
 
+def gazetteer_entries(corpus: Path, known: set[str]) -> list[dict]:
+    """Product and library names from the skill-extractor gazetteer (MIT): its one-word entries
+    that are not English or posting words ("testcafe", "jooq"). Its phrases were measured on
+    SkillSpan train/dev and cost more precision than they gave recall, so they stay out."""
+    names = json.loads((corpus / "skill_extractor_gazetteer" / "skills.json").read_text(encoding="utf-8"))
+    single = sorted({n for n in names if len(tokens(n)) == 1 and tokens(n)[0] not in known and len(n) >= 4})
+    return [{"id": "gaz-" + slug(n), "names": [n], "category": "tool", "source": "gazetteer"} for n in single]
+
+
 def posting_texts(corpus: Path) -> list[str]:
     """Real job-posting prose from the corpora that are not used for evaluation."""
     texts = []
@@ -214,9 +226,9 @@ def build(corpus: Path, report: bool = False) -> tuple[list[dict], list[str]]:
             reason = "drop"
         elif len(key) > MAX_TOKENS or len(alias) < 2:
             reason = "shape"
-        elif len(key) == 1 and key[0] in common and not hot:
+        elif len(key) == 1 and (key[0] in common or key[0] in known) and not hot:
             reason = "common"
-        elif len(alias) <= 3 and not alias.isupper():
+        elif len(alias) <= 3 and not hot:
             reason = "short"
         if reason:
             dropped[f"{reason}: {alias}"] += 1
@@ -236,7 +248,7 @@ def build(corpus: Path, report: bool = False) -> tuple[list[dict], list[str]]:
                 skill["aliases"].append(alias)
         skills[skill["id"]] = skill
 
-    for entry in onet_entries(corpus) + esco:
+    for entry in onet_entries(corpus) + esco + gazetteer_entries(corpus, known):
         hot = entry["source"] == "onet-hot"
         primary = entry["names"] if entry["source"].startswith("onet") else entry["names"][:2]
         home = next((owner[k] for k in map(tokens, primary) if k in owner), None)
@@ -245,7 +257,7 @@ def build(corpus: Path, report: bool = False) -> tuple[list[dict], list[str]]:
                 entry["id"] += "-" + entry["source"].split("-")[0]
             if entry["id"] in skills:
                 continue
-            names = [n for n in dict.fromkeys(entry["names"]) if allowed(n, tokens(n), True, hot)]
+            names = [n for i, n in enumerate(dict.fromkeys(entry["names"])) if allowed(n, tokens(n), True, hot and not i)]
             if not names:
                 continue
             home = {"id": entry["id"], "name": names[0], "category": entry["category"], "aliases": [],
@@ -259,7 +271,7 @@ def build(corpus: Path, report: bool = False) -> tuple[list[dict], list[str]]:
             continue
         for n in entry["names"]:
             key = tokens(n)
-            if allowed(n, key, True, hot or home["source"] == "curated"):
+            if allowed(n, key, True, hot and n == entry["names"][0]):
                 owner[key] = home
                 home["aliases"].append(n)
 
