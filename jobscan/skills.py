@@ -1,7 +1,7 @@
 """Find the skills a posting asks for: sections x vocabulary -> `SkillHit`s.
 
-Each block is tokenised once (`vocab.TOKEN_RE`) and its tokens walked through the vocabulary's
-token trie, taking the longest alias at each position; so the cost per posting depends on its
+Each block is tokenised once (`vocab.clean`, then `str.split`) and its tokens walked through the
+vocabulary's token trie, taking the longest alias at each position; so the cost per posting depends on its
 length, not on the size of the vocabulary. Words no alias covers may still be a misspelt
 ("Kubernets") or split ("Tensor Flow") name; those go through the vocabulary's fuzzy index.
 
@@ -12,12 +12,11 @@ the job (about, culture, benefits, process, eeo, ...) only ever yield "mentioned
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from .model import REQUIREMENTS, Block, Section, SkillHit, normalize
-from .vocab import TECH_CATEGORIES, TOKEN_RE, Entry, Vocabulary, builtin, lower_same_length, tokens
+from .vocab import TECH_CATEGORIES, Entry, Vocabulary, builtin, clean, lower_same_length, tokens
 
 # Section kind -> (requirement when nothing else is said, strongest allowed).
 # Responsibilities name the tools the job is done with ("Write code in Go"), so they count as
@@ -39,18 +38,17 @@ SECTION_REQUIREMENT = {
 }
 _RANK = {r: i for i, r in enumerate(REQUIREMENTS)}
 
+# Cues are looked for in the lower-cased clause.
 PREFERRED_CUE = re.compile(
-    r"\b(?:(?:a|big|huge|definite|real|great|strong|added)\s+plus|plus\s*$|bonus|nice[\s-]to[\s-]have|"
+    r"\b(?:(?:a|big|huge|definite|real|great|strong|added)\s+plus|plus\s*\W*$|bonus|nice[\s-]to[\s-]have|"
     r"preferred|preferably|prefer|ideally|desirable|desired|advantage|advantageous|an asset|"
     r"would be (?:great|nice|good|helpful|ideal|appreciated)|not (?:required|necessary|mandatory)|"
-    r"optional|beneficial|helpful|good to have|welcome)\b",
-    re.I,
+    r"optional|beneficial|helpful|good to have|welcome)\b"
 )
 REQUIRED_CUE = re.compile(
     r"\b(?:experience (?:with|in|using|building|of)|experienced|proficien\w*|expertise|knowledge of|"
     r"familiar\w*|must|required|requires?|mandatory|you have|you bring|you'll need|strong|solid|"
-    r"hands[\s-]on|skills? in|understanding of|years?|degree|fluent|fluency|qualifications?)\b",
-    re.I,
+    r"hands[\s-]on|skills? in|understanding of|years?|degree|fluent|fluency|qualifications?)\b"
 )
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -58,13 +56,17 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 YEARS = re.compile(
     r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s*\+?\s*(?:(?:-|to|or)\s*\d{1,2}\s*\+?\s*)?"
-    r"(?:years?|yrs?)\b",
-    re.I,
+    r"(?:years?|yrs?)\b"
 )
 # Where a sentence ends inside a block: after . ! ? before a space, at a blank line, or at a line
 # break before a line that starts like a new sentence or list item (not a wrapped line).
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n\s*\n|\n(?=\s*[^a-z\s])")
-CLAUSE_END = re.compile(r";|\s+-\s+|\s*\u2022\s*")
+SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)|\n\s*\n|\n(?=\s*[^a-z\s])")
+# Words without which no cue can match: a cheap test before the regexes.
+PREFERRED_HINTS = ("plus", "bonus", "nice", "prefer", "ideal", "desir", "advantag", "asset", "would be", "not ",
+                   "optional", "benefic", "helpful", "good to have", "welcome")  # fmt: skip
+REQUIRED_HINTS = ("experience", "proficien", "expertise", "knowledge", "familiar", "must", "requir", "mandatory",
+                  "you ", "strong", "solid", "hands", "skill", "understanding", "year", "degree", "fluen", "qualific")  # fmt: skip
+CLAUSE_END = re.compile(r"[;\u2022]| - ")
 _DELETED = frozenset(c for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
@@ -82,96 +84,144 @@ class _Candidate:
 def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None) -> tuple[SkillHit, ...]:
     """The skills the sections name, one `SkillHit` per skill, in order of first mention."""
     vocab = vocab or builtin()
-    hits: dict[str, SkillHit] = {}
+    found: dict[str, list] = {}  # skill id -> [first-mention fields..., requirement, years]
     for section in sections:
         base, cap = SECTION_REQUIREMENT.get(section.kind, SECTION_REQUIREMENT["other"])
         for block in section.blocks:
-            if block.kind == "heading":
-                continue
-            for hit in _block_hits(block, section.kind, base, cap, vocab):
-                old = hits.get(hit.id)
-                if old is None:
-                    hits[hit.id] = hit
-                else:
-                    stronger = _RANK[hit.requirement] < _RANK[old.requirement]
-                    years = old.years if old.years is not None else hit.years
-                    if stronger or years != old.years:
-                        hits[hit.id] = _replace_hit(old, hit.requirement if stronger else old.requirement, years)
-    return tuple(hits.values())
+            if block.kind != "heading":
+                _block_hits(block, section.kind, base, cap, vocab, found)
+    return tuple(SkillHit(*f) for f in found.values())
 
 
-def _replace_hit(hit: SkillHit, requirement: str, years: int | None) -> SkillHit:
-    d = hit.__dict__.copy()
-    d.update(requirement=requirement, years=years)
-    return SkillHit(**d)
-
-
-def _block_hits(block: Block, kind: str, base: str, cap: str, vocab: Vocabulary) -> list[SkillHit]:
+def _block_hits(block: Block, kind: str, base: str, cap: str, vocab: Vocabulary, found: dict[str, list]) -> None:
+    """Add the block's mentions to `found`: new skills get their first-mention fields, known
+    ones only a stronger requirement or a missing years figure."""
     text = block.text
     norm = block.norm
+    flat = clean(norm)
+    toks = flat.split()
+    cands = _scan(toks, vocab)
+    if not cands:
+        return
+    # Skip the mentions that cannot change anything: the skill is already required and either
+    # has its years or this block names no years at all.
     low = lower_same_length(norm)
-    parts = TOKEN_RE.split(low)
-    cands = _scan(parts, vocab)
-    if not cands:
-        return []
-    offs = list(accumulate(map(len, parts)))
-    toks = parts[1::2]
+    years_here = None
+    todo = []
     for c in cands:
-        c.start = offs[2 * c.first]
-        c.end = offs[2 * c.last + 1]
-    sentences = _sentences(norm) if block.kind != "item" else [(0, len(norm))]
-    ends = [b for _, b in sentences]
-    for c in cands:
-        c.sentence = min(bisect_right(ends, c.start), len(sentences) - 1)
-    cands = [c for c in cands if _context_ok(c, cands, parts, toks, norm, sentences)]
-    if not cands:
-        return []
+        old = found.get(c.entry.skill.id)
+        if old is not None and old[3] == "required" and c.entry.forms is None:
+            if old[10] is not None:
+                continue
+            if years_here is None:
+                years_here = "year" in low or "yr" in low
+            if not years_here:
+                continue
+        todo.append(c)
+    if not todo:
+        return
+    ambiguous = any(c.entry.forms is not None for c in todo)
+    located = cands if ambiguous else todo
+    # Token i starts where the i-th non-empty piece of flat.split(" ") does.
+    pieces = flat.split(" ")
+    ends = list(accumulate(map(len, pieces)))
+    where = list(compress(range(len(pieces)), pieces))
+    for c in located:
+        j = where[c.first]
+        c.start = ends[j] - len(pieces[j]) + j
+        j = where[c.last]
+        c.end = ends[j] + j
+    if any(c.entry.dot for c in located):
+        dropped = {id(c) for c in located if c.entry.dot and not _dot_ok(c, low)}
+        located = [c for c in located if id(c) not in dropped]
+        todo = [c for c in todo if id(c) not in dropped]
+    spans: dict[int, tuple[int, int]] = {}  # sentence start -> (start, end)
+    if block.kind == "item":
+        spans[0] = (0, len(norm))
+        for c in located:
+            c.sentence = 0
+    else:
+        span = (-1, -1)
+        for c in located:  # in text order, so a sentence found serves the mentions after it
+            if not span[0] <= c.start < span[1]:
+                start = _sentence_start(norm, c.start)
+                span = spans[start] = (start, _sentence_end(norm, c.end))
+            c.sentence = span[0]
+    if ambiguous:
+        todo = [c for c in todo if _context_ok(c, located, toks, norm, low, spans)]
     # Offsets so far are in `norm`; map them back to `text` when normalising deleted characters.
     to_text = None if len(norm) == len(text) else _offset_map(text)
-    out = []
     clause_cache: dict[int, list[tuple[int, int, str, list[tuple[int, int, int]]]]] = {}
-    for c in cands:
+    requirement_cache: dict[int, str] = {}
+    for c in todo:
         skill = c.entry.skill
-        s_start, s_end = sentences[c.sentence]
+        old = found.get(skill.id)
+        s_start, s_end = spans[c.sentence]
         clauses = clause_cache.get(c.sentence)
         if clauses is None:
-            clauses = clause_cache[c.sentence] = _clauses(norm, s_start, s_end)
-        clause = next((cl for cl in clauses if cl[0] <= c.start < cl[1]), clauses[-1])
-        requirement = _requirement(clause[2], base, cap)
+            clauses = clause_cache[c.sentence] = _clauses(low, s_start, s_end)
+        clause = clauses[-1]
+        if len(clauses) > 1:
+            clause = next((cl for cl in clauses if cl[0] <= c.start < cl[1]), clause)
+        requirement = requirement_cache.get(clause[0])
+        if requirement is None:
+            requirement = requirement_cache[clause[0]] = _requirement(clause[2], base, cap)
+        years = _years(clause, c.start, c.end) if clause[3] else None
+        if old is not None:
+            if _RANK[requirement] < _RANK[old[3]]:
+                old[3] = requirement
+            if old[10] is None:
+                old[10] = years
+            continue
         a, b, s_a, s_b = c.start, c.end, s_start, s_end
         if to_text is not None:
             a, b, s_a, s_b = to_text[a], to_text[b - 1] + 1, to_text[s_a], to_text[s_b - 1] + 1
-        out.append(
-            SkillHit(
-                id=skill.id,
-                name=skill.name,
-                category=skill.category,
-                requirement=requirement,
-                section=kind,
-                surface=text[a:b],
-                line=block.line_start + text.count("\n", 0, a),
-                evidence=" ".join(text[s_a:s_b].split()),
-                match=c.match,
-                score=c.score,
-                years=_years(clause, c.start, c.end),
-            )
-        )
-    return out
+        found[skill.id] = [
+            skill.id,
+            skill.name,
+            skill.category,
+            requirement,
+            kind,
+            text[a:b],
+            block.line_start + text.count("\n", 0, a),
+            " ".join(text[s_a:s_b].split()),
+            c.match,
+            c.score,
+            years,
+        ]
 
 
-def _scan(parts: list[str], vocab: Vocabulary) -> list[_Candidate]:
-    """Longest alias matches over the tokens (odd items of `parts`), then fuzzy ones."""
-    toks = parts[1::2]
+def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
+    """Longest alias matches over the tokens, then split and misspelt names."""
     n = len(toks)
     trie = vocab.trie
-    words = vocab.words
+    distinct = set(toks)
+    # Only first tokens of aliases, halves of split names ("Tensor Flow") and words that look
+    # misspelt can start a match; set operations find them at C speed, so most tokens are
+    # never visited one by one. A common word that only begins longer aliases ("data" of
+    # "data science", "a" of "A/B testing") counts only when a token that can follow it occurs
+    # in the block too.
+    live = distinct & vocab.heads
+    busy = live & vocab.busy
+    if busy:
+        follow = vocab.follow
+        live -= {h for h in busy if follow[h].isdisjoint(distinct)}
+    joins = distinct & vocab.join_heads
+    if joins:
+        tails = vocab.join_tails
+        joins = {h for h in joins if not tails[h].isdisjoint(distinct)}
+        live |= joins
+    odd = distinct - vocab.seen
+    if odd:
+        odd = vocab.misspelt(odd)
+        live |= odd
+    if not live:
+        return []
     out: list[_Candidate] = []
-    unknown = set(toks)
-    unknown -= words
-    unknown.difference_update(trie)
-    unknown = {t for t in unknown if len(t) >= 6}
-    i = 0
-    while i < n:
+    covered = -1
+    for i in [i for i, t in enumerate(toks) if t in live]:
+        if i <= covered:
+            continue
         tok = toks[i]
         node = trie.get(tok)
         if node is not None:
@@ -189,47 +239,51 @@ def _scan(parts: list[str], vocab: Vocabulary) -> list[_Candidate]:
                     break
             if best is not None:
                 last, entry = best
-                if not tok[0].isalnum() and i and parts[2 * i] == "" and toks[i - 1][0].isalnum():
-                    i += 1  # ".NET" glued to a word, as in "Java.NET": not a name start
-                    continue
                 out.append(_Candidate(entry, 0, 0, i, last, entry.match, 100 if entry.match == "exact" else 95))
-                i = last + 1
+                covered = last
                 continue
-        if i + 1 < n:
+        if tok in joins and i + 1 < n:
             entry = vocab.joined(tok, toks[i + 1])
             if entry is not None:
                 out.append(_Candidate(entry, 0, 0, i, i + 1, "fuzzy", 92))
-                i += 2
+                covered = i + 1
                 continue
-        if tok in unknown:
-            found = vocab.fuzzy(tok)
-            if found is not None:
-                out.append(_Candidate(found[0], 0, 0, i, i, "fuzzy", found[1]))
-        i += 1
+        found = vocab.fuzzy(tok) if tok in odd else None
+        if found is not None:
+            out.append(_Candidate(found[0], 0, 0, i, i, "fuzzy", found[1]))
     return out
 
 
-def _context_ok(c: _Candidate, cands: list[_Candidate], parts, toks, norm: str, sentences) -> bool:
+def _dot_ok(c: _Candidate, low: str) -> bool:
+    """A name written with a leading dot (".NET") must have it, not glued to a word ("Java.NET")."""
+    a = c.start
+    if a == 0 or low[a - 1] != ".":
+        return False
+    c.start = a - 1
+    return a < 2 or not low[a - 2].isalnum()
+
+
+def _context_ok(c: _Candidate, cands: list[_Candidate], toks: list[str], norm: str, low: str, spans) -> bool:
     """Whether an ambiguous name ("Go", "Excel", "R") is meant as the skill here."""
     entry = c.entry
     if entry.forms is None:
         return True
+    rule = entry.rule
     if "".join(norm[c.start : c.end].split()) not in entry.forms:
         return False
-    rule = entry.rule
     for seq in rule.not_prev:
-        if seq == ("-",):
-            continue
         k = len(seq)
-        if c.first >= k and tuple(toks[c.first - k : c.first]) == seq:
+        if not seq[0][0].isalnum():
+            if c.start and low[c.start - 1] == seq[0]:
+                return False
+        elif c.first >= k and tuple(toks[c.first - k : c.first]) == seq:
             return False
     for seq in rule.not_next:
-        if seq == ("-",):
-            if parts[2 * c.last + 2].startswith("-"):
-                return False
-            continue
         k = len(seq)
-        if tuple(toks[c.last + 1 : c.last + 1 + k]) == seq:
+        if not seq[0][0].isalnum():
+            if low[c.end : c.end + 1] == seq[0]:
+                return False
+        elif tuple(toks[c.last + 1 : c.last + 1 + k]) == seq:
             return False
     if rule.needs != "tech":
         return True
@@ -241,33 +295,49 @@ def _context_ok(c: _Candidate, cands: list[_Candidate], parts, toks, norm: str, 
             and other.entry.skill.category in TECH_CATEGORIES
         ):
             return True
-    a, b = sentences[c.sentence]
-    return not rule.cues.isdisjoint(tokens(norm[a:b]))
+    a, b = spans[c.sentence]
+    return not rule.cues.isdisjoint(tokens(low[a:b]))
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for m in SENTENCE_END.finditer(text):
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text) or not spans:
-        spans.append((start, len(text)))
-    return spans
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts (the boundaries of SENTENCE_END), searching back."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos))
+    start = start + 2 if start >= 0 else 0
+    nl = text.rfind("\n", start, pos)
+    while nl >= 0:
+        j = nl + 1
+        while j < pos and text[j] in " \t\r":
+            j += 1
+        k = nl - 1
+        while k >= start and text[k] in " \t\r":
+            k -= 1
+        if j == pos or not text[j].islower() or (k >= start and text[k] == "\n"):
+            return j
+        nl = text.rfind("\n", start, nl)
+    return start
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int, str, list]]:
-    """The clauses of one sentence: (start, end, text, year figures as (start, end, years))."""
+def _sentence_end(text: str, pos: int) -> int:
+    m = SENTENCE_END.search(text, pos)
+    if m is None:
+        return len(text)
+    return m.start() + (text[m.start()] in ".!?")  # the full stop belongs to its sentence
+
+
+def _clauses(low: str, start: int, end: int) -> list[tuple[int, int, str, list]]:
+    """The clauses of one sentence of lower-cased text: (start, end, text, year figures as
+    (start, end, years))."""
     out = []
     pos = start
-    sentence = text[start:end]
-    bounds = [m for m in CLAUSE_END.finditer(sentence)]
+    sentence = low[start:end]
+    bounds = CLAUSE_END.finditer(sentence) if ";" in sentence or " - " in sentence or "\u2022" in sentence else ()
     for m in [*bounds, None]:
         stop = start + (m.start() if m else len(sentence))
         if stop > pos or m is None:
-            piece = text[pos:stop]
-            figures = [(pos + f.start(), pos + f.end(), _figure(f.group(1))) for f in YEARS.finditer(piece)]
+            piece = low[pos:stop]
+            figures = []
+            if "y" in piece and ("year" in piece or "yr" in piece):
+                figures = [(pos + f.start(), pos + f.end(), _figure(f.group(1))) for f in YEARS.finditer(piece)]
             out.append((pos, stop, piece, figures))
         if m:
             pos = start + m.end()
@@ -279,11 +349,12 @@ def _figure(word: str) -> int:
 
 
 def _requirement(clause: str, base: str, cap: str) -> str:
+    """How strongly one lower-cased clause asks for what it names, given its section."""
     if cap == "mentioned":
         return "mentioned"
-    if PREFERRED_CUE.search(clause):
+    if any(h in clause for h in PREFERRED_HINTS) and PREFERRED_CUE.search(clause):
         return "preferred"
-    if base == "mentioned" and REQUIRED_CUE.search(clause):
+    if base == "mentioned" and any(h in clause for h in REQUIRED_HINTS) and REQUIRED_CUE.search(clause):
         return "required"
     return base
 

@@ -11,6 +11,7 @@ import csv
 import functools
 import json
 import re
+import string
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -42,11 +43,12 @@ CATEGORIES = (
 # Categories whose hits count as technical context for ambiguous names ("Go" next to "PHP").
 TECH_CATEGORIES = frozenset(CATEGORIES) - {"spoken_language", "soft", "domain", "certification"}
 
-# A token is a run of letters/digits, with a trailing "+"/"#" kept (C++, C#), or one punctuation
-# mark (so "Node.js" -> node . js and "CI/CD" -> ci / cd). Whitespace, "-" and "_" only separate,
-# which makes "amazon-web-services" and "Amazon Web Services" the same key.
-_WORD = "0-9a-z\u00c0-\u024f"
-TOKEN_RE = re.compile(rf"([{_WORD}]+[+#]*|[^\s{_WORD}_\-])")
+# Tokens are what `str.split()` leaves once every separator is a space: ASCII punctuation other
+# than "+" and "#" (kept for C++ and C#), and non-ASCII marks that are not letters or digits.
+# So "Node.js", "node js" and "Node . js" share one key, as do "amazon-web-services" and
+# "Amazon Web Services". `clean()` keeps the length of its input, so offsets carry over.
+_SEPARATORS = str.maketrans({c: " " for c in string.punctuation + string.whitespace if c not in "+#"})
+_NON_ASCII_MARKS = re.compile(r"[^\x00-\x7f\w]")
 FUZZY_MIN_LEN = 6  # shorter names ("Go", "Rust", "Java") are never matched fuzzily
 FUZZY_MIN_SCORE = 88
 
@@ -63,14 +65,22 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def clean(text: str) -> str:
+    """`text` lower-cased with every separator turned into a space, at the same length."""
+    low = lower_same_length(text)
+    if not low.isascii():
+        low = _NON_ASCII_MARKS.sub(" ", low)
+    return low.translate(_SEPARATORS)  # fast for ASCII, which nearly all text is by now
+
+
 def tokens(text: str) -> tuple[str, ...]:
-    """The match key of a name or alias: lower-cased tokens, separators dropped."""
-    return tuple(TOKEN_RE.split(lower_same_length(text))[1::2])
+    """The match key of a name or alias: its lower-cased tokens."""
+    return tuple(clean(text).split())
 
 
 def squash(key: Sequence[str]) -> str:
-    """A key with its punctuation and spaces gone: "Postgre SQL" and "PostgreSQL" agree."""
-    return "".join(t for t in key if t[0].isalnum())
+    """A key with its spaces gone: "Postgre SQL" and "PostgreSQL" agree."""
+    return "".join(key)
 
 
 def slug(text: str) -> str:
@@ -90,7 +100,7 @@ class Rule:
     """
 
     forms: tuple[str, ...]
-    not_prev: tuple[tuple[str, ...], ...] = ()
+    not_prev: tuple[tuple[str, ...], ...] = ()  # a 1-tuple of one punctuation mark means "attached"
     not_next: tuple[tuple[str, ...], ...] = ()
     needs: str = ""
     cues: frozenset[str] = frozenset()
@@ -100,7 +110,7 @@ class Rule:
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Rule:
         def seqs(words: Iterable[str]) -> tuple[tuple[str, ...], ...]:
-            return tuple(("-",) if w == "-" else tokens(w) for w in words)
+            return tuple(tokens(w) or (w.strip(),) for w in words)
 
         return cls(
             forms=tuple(d.get("forms", ())),
@@ -169,6 +179,7 @@ class Entry(NamedTuple):
     match: str  # "exact" (the canonical name) | "alias"
     forms: frozenset[str] | None  # spellings that must be written exactly so, or None
     rule: Rule | None
+    dot: bool = False  # the name starts with "." (".NET"): the text must have it, unglued
 
 
 def _compact(text: str) -> str:
@@ -191,14 +202,20 @@ class Vocabulary:
     _by_id: dict = field(init=False, repr=False)
     _fuzzy: dict = field(init=False, repr=False)
     _squashed: dict = field(init=False, repr=False)
-    _squash_heads: frozenset = field(init=False, repr=False)
+    heads: frozenset = field(init=False, repr=False)  # first tokens of aliases
+    busy: frozenset = field(init=False, repr=False)  # heads that are common words, no alias alone
+    follow: dict = field(init=False, repr=False)  # busy head -> the tokens that may come next
+    join_heads: frozenset = field(init=False, repr=False)  # "tensor" of "Tensor Flow"
+    join_tails: dict = field(init=False, repr=False)  # "tensor" -> {"flow", ...}
+    seen: set = field(init=False, repr=False)  # words known not to be misspelt names (grows)
+    _fuzzy_memo: dict = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         trie: dict = {}
         by_id: dict[str, Skill] = {}
         fuzzy: dict[str, list[tuple[str, Entry]]] = {}
         squashed: dict[str, Entry] = {}
-        heads: set[str] = set()
+        join_pairs: set[tuple[str, str]] = set()
         for skill in self.skills:
             if skill.id in by_id:
                 raise VocabError(f"duplicate skill id {skill.id!r}")
@@ -219,7 +236,8 @@ class Vocabulary:
                 if "" in node:
                     continue
                 forms = frozenset(ambiguous[key]) if key in ambiguous else None
-                entry = Entry(skill, "exact" if key == name_key else "alias", forms, rule if forms else None)
+                dot = alias.startswith(".")
+                entry = Entry(skill, "exact" if key == name_key else "alias", forms, rule if forms else None, dot)
                 node[""] = entry
                 if forms is None and skill.id in self.fuzzy_ids:
                     flat = squash(key)
@@ -228,13 +246,26 @@ class Vocabulary:
                             for variant in _deletions(flat):
                                 fuzzy.setdefault(variant, []).append((flat, entry))
                         squashed.setdefault(flat, entry)
-                        heads.update(flat[:i] for i in range(3, len(flat) - 1))
+                        join_pairs.update((flat[:i], flat[i:]) for i in range(3, len(flat) - 1))
         object.__setattr__(self, "skills", tuple(sorted(self.skills, key=lambda s: s.id)))
         object.__setattr__(self, "trie", trie)
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_fuzzy", fuzzy)
         object.__setattr__(self, "_squashed", squashed)
-        object.__setattr__(self, "_squash_heads", frozenset(heads))
+        known = self.words | frozenset(trie)
+        busy = {h for h, node in trie.items() if "" not in node and (len(h) < 3 or h in self.words)}
+        tails: dict[str, set[str]] = {}
+        for a, b in join_pairs:
+            # Only splits into plausible words: "tensor|flow", "postgre|sql", not "and|roid".
+            if b in known and len(b) >= 2 and a not in _FUNCTION_WORDS:
+                tails.setdefault(a, set()).add(b)
+        object.__setattr__(self, "heads", frozenset(trie))
+        object.__setattr__(self, "busy", frozenset(busy))
+        object.__setattr__(self, "follow", {h: frozenset(k for k in trie[h] if k) for h in busy})
+        object.__setattr__(self, "join_heads", frozenset(tails))
+        object.__setattr__(self, "join_tails", {a: frozenset(b) for a, b in tails.items()})
+        object.__setattr__(self, "seen", set(known))
+        object.__setattr__(self, "_fuzzy_memo", {})
 
     def __reduce__(self):
         return (Vocabulary, (self.skills, self.words, self.fuzzy_ids))
@@ -269,6 +300,11 @@ class Vocabulary:
         """
         if len(token) < FUZZY_MIN_LEN or not token.isalpha() or token in self.words or token in self.trie:
             return None
+        memo = self._fuzzy_memo
+        if token in memo:
+            return memo[token]
+        if len(memo) > 100_000:
+            memo.clear()
         best: tuple[Entry, int] | None = None
         seen: set[str] = set()
         for variant in _deletions(token):
@@ -281,13 +317,19 @@ class Vocabulary:
                 score = round(fuzz.ratio(token, target))
                 if score >= FUZZY_MIN_SCORE and (best is None or score > best[1]):
                     best = (entry, score)
+        memo[token] = best
         return best
 
     def joined(self, first: str, second: str) -> Entry | None:
         """The skill two words spell when written together ("Tensor Flow", "Postgre SQL")."""
-        if first not in self._squash_heads or len(second) < 2:
-            return None
-        return self._squashed.get(first + second)
+        return self._squashed.get(first + second) if first in self.join_heads else None
+
+    def misspelt(self, words: set[str]) -> set[str]:
+        """The words of a set (none of them in `seen`) that `fuzzy` maps to a skill. The others
+        join `seen`, so later postings skip them at C speed."""
+        hits = {w for w in words if self.fuzzy(w) is not None}
+        self.seen.update(words - hits)
+        return hits
 
     def search(self, query: str = "", category: str | None = None, limit: int = 20) -> list[tuple[Skill, float]]:
         """Skills whose name or an alias resembles `query` (all skills, by id, when it is empty)."""
@@ -331,6 +373,9 @@ class Vocabulary:
                 skill = replace(skill, aliases=aliases)
             kept.append(skill)
         return Vocabulary(tuple(extra) + tuple(kept), self.words, self.fuzzy_ids | {s.id for s in extra})
+
+
+_FUNCTION_WORDS = frozenset("a an the and or of to in on at for by as is be it no".split())
 
 
 def _deletions(word: str) -> set[str]:

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from jobscan.vocab import CATEGORIES, TOKEN_RE, Rule, lower_same_length, slug, tokens  # noqa: E402
+from jobscan.vocab import CATEGORIES, Rule, slug, tokens  # noqa: E402
 
 DATA = ROOT / "jobscan" / "data"
 csv.field_size_limit(10**9)
@@ -62,6 +62,13 @@ ONET_CATEGORY = {
 ESCO_LANGUAGE_GROUPS = ("L1", "T1.1")
 ESCO_TECH_GROUPS = ("K06", "S5.1", "S5.6", "K05")
 MAX_TOKENS = 6
+# Generated aliases may not start with these: they are never how a skill name begins in a
+# posting ("the MathWorks ...", "a computer"), and as first tokens they would make the matcher
+# stop at nearly every word.
+FUNCTION_WORDS = frozenset(
+    "a an the as at s e on in of to for and or with by is be it its this that your our we you no not "
+    "all any use using".split()
+)
 
 
 def read_curated(path: Path) -> tuple[list[dict], set[tuple[str, ...]]]:
@@ -224,8 +231,12 @@ def build(corpus: Path, report: bool = False) -> tuple[list[dict], list[str]]:
         reason = None
         if key in drop:
             reason = "drop"
-        elif len(key) > MAX_TOKENS or len(alias) < 2:
+        elif len(key) > MAX_TOKENS or len(alias) < 2 or key[0] in FUNCTION_WORDS or not alias[0].isalnum():
             reason = "shape"
+        elif len(key) > 1 and key[0] in common and not hot:
+            # "experience design", "job costing": phrases that begin with an everyday word are
+            # rarely skill names, and the matcher would stop at every "experience" and "job".
+            reason = "common-start"
         elif len(key) == 1 and (key[0] in common or key[0] in known) and not hot:
             reason = "common"
         elif len(alias) <= 3 and not hot:
