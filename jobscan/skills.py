@@ -12,6 +12,7 @@ the job (about, culture, benefits, process, eeo, ...) only ever yield "mentioned
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, compress
 
@@ -61,11 +62,14 @@ YEARS = re.compile(
 # Where a sentence ends inside a block: after . ! ? before a space, at a blank line, or at a line
 # break before a line that starts like a new sentence or list item (not a wrapped line).
 SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)|\n\s*\n|\n(?=\s*[^a-z\s])")
-# Words without which no cue can match: a cheap test before the regexes.
-PREFERRED_HINTS = ("plus", "bonus", "nice", "prefer", "ideal", "desir", "advantag", "asset", "would be", "not ",
-                   "optional", "benefic", "helpful", "good to have", "welcome")  # fmt: skip
-REQUIRED_HINTS = ("experience", "proficien", "expertise", "knowledge", "familiar", "must", "requir", "mandatory",
-                  "you ", "strong", "solid", "hands", "skill", "understanding", "year", "degree", "fluen", "qualific")  # fmt: skip
+# Word stems without which no cue can match: a cheap test before the regexes.
+PREFERRED_HINT = re.compile(
+    "plus|bonus|nice|prefer|ideal|desir|advantag|asset|would be|not |optional|benefic|helpful|good to have|welcome"
+)
+REQUIRED_HINT = re.compile(
+    "experience|proficien|expertise|knowledge|familiar|must|requir|mandatory|you |strong|solid|hands|skill|"
+    "understanding|year|degree|fluen|qualific"
+)
 CLAUSE_END = re.compile(r"[;\u2022]| - ")
 _DELETED = frozenset(c for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
@@ -81,57 +85,86 @@ class _Candidate:
         self.sentence = -1
 
 
+_GAP = "\n\x00\n"  # joins blocks: "\x00" becomes a token no alias contains, so no match spans two
+
+
 def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None) -> tuple[SkillHit, ...]:
     """The skills the sections name, one `SkillHit` per skill, in order of first mention."""
     vocab = vocab or builtin()
-    found: dict[str, list] = {}  # skill id -> [first-mention fields..., requirement, years]
+    # The posting's blocks are cleaned, split and scanned as one string, so that work runs
+    # once per posting rather than once per block.
+    blocks = []
+    norms = []
+    pos = 0
     for section in sections:
-        base, cap = SECTION_REQUIREMENT.get(section.kind, SECTION_REQUIREMENT["other"])
         for block in section.blocks:
             if block.kind != "heading":
-                _block_hits(block, section.kind, base, cap, vocab, found)
-    return tuple(SkillHit(*f) for f in found.values())
-
-
-def _block_hits(block: Block, kind: str, base: str, cap: str, vocab: Vocabulary, found: dict[str, list]) -> None:
-    """Add the block's mentions to `found`: new skills get their first-mention fields, known
-    ones only a stronger requirement or a missing years figure."""
-    text = block.text
-    norm = block.norm
-    flat = clean(norm)
+                norm = block.norm
+                blocks.append((section.kind, block, norm, pos))
+                norms.append(norm)
+                pos += len(norm) + len(_GAP)
+    flat = clean(_GAP.join(norms))
     toks = flat.split()
     cands = _scan(toks, vocab)
     if not cands:
-        return
+        return ()
+    # Token i starts where the i-th non-empty piece of flat.split(" ") does.
+    pieces = flat.split(" ")
+    ends = list(accumulate(map(len, pieces)))
+    where = list(compress(range(len(pieces)), pieces))
+    for c in cands:
+        j = where[c.first]
+        c.start = ends[j] - len(pieces[j]) + j
+        j = where[c.last]
+        c.end = ends[j] + j
+    found: dict[str, list] = {}  # skill id -> the SkillHit fields, updated in place
+    offsets = [b[3] for b in blocks]
+    i = 0
+    while i < len(cands):
+        b = bisect_right(offsets, cands[i].start) - 1
+        base = offsets[b]
+        limit = offsets[b + 1] if b + 1 < len(offsets) else len(flat)
+        j = i
+        while j < len(cands) and cands[j].start < limit:
+            cands[j].start -= base
+            cands[j].end -= base
+            j += 1
+        _block_hits(*blocks[b][:3], cands[i:j], toks, found)
+        i = j
+    return tuple(SkillHit(*f) for f in found.values())
+
+
+def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], toks: list[str], found: dict) -> None:
+    """Add one block's mentions to `found`: new skills get their first-mention fields, known ones
+    only a stronger requirement or a missing years figure. Candidates carry offsets into `norm`
+    and token indices into the posting's `toks`."""
+    text = block.text
+    base, cap = SECTION_REQUIREMENT.get(kind, SECTION_REQUIREMENT["other"])
     # Skip the mentions that cannot change anything: the skill is already required and either
     # has its years or this block names no years at all.
     low = lower_same_length(norm)
     years_here = None
     todo = []
+    ambiguous = dotted = False
     for c in cands:
-        old = found.get(c.entry.skill.id)
-        if old is not None and old[3] == "required" and c.entry.forms is None:
-            if old[10] is not None:
-                continue
-            if years_here is None:
-                years_here = "year" in low or "yr" in low
-            if not years_here:
-                continue
+        entry = c.entry
+        if entry.forms is not None:
+            ambiguous = True
+        else:
+            old = found.get(entry.skill.id)
+            if old is not None and old[3] == "required":
+                if old[10] is not None:
+                    continue
+                if years_here is None:
+                    years_here = "year" in low or "yr" in low
+                if not years_here:
+                    continue
+        dotted = dotted or entry.dot
         todo.append(c)
     if not todo:
         return
-    ambiguous = any(c.entry.forms is not None for c in todo)
     located = cands if ambiguous else todo
-    # Token i starts where the i-th non-empty piece of flat.split(" ") does.
-    pieces = flat.split(" ")
-    ends = list(accumulate(map(len, pieces)))
-    where = list(compress(range(len(pieces)), pieces))
-    for c in located:
-        j = where[c.first]
-        c.start = ends[j] - len(pieces[j]) + j
-        j = where[c.last]
-        c.end = ends[j] + j
-    if any(c.entry.dot for c in located):
+    if dotted or (ambiguous and any(c.entry.dot for c in located)):
         dropped = {id(c) for c in located if c.entry.dot and not _dot_ok(c, low)}
         located = [c for c in located if id(c) not in dropped]
         todo = [c for c in todo if id(c) not in dropped]
@@ -219,7 +252,7 @@ def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
         return []
     out: list[_Candidate] = []
     covered = -1
-    for i in [i for i, t in enumerate(toks) if t in live]:
+    for i in compress(range(n), map(live.__contains__, toks)):  # C-speed filter
         if i <= covered:
             continue
         tok = toks[i]
@@ -352,9 +385,9 @@ def _requirement(clause: str, base: str, cap: str) -> str:
     """How strongly one lower-cased clause asks for what it names, given its section."""
     if cap == "mentioned":
         return "mentioned"
-    if any(h in clause for h in PREFERRED_HINTS) and PREFERRED_CUE.search(clause):
+    if PREFERRED_HINT.search(clause) and PREFERRED_CUE.search(clause):
         return "preferred"
-    if base == "mentioned" and any(h in clause for h in REQUIRED_HINTS) and REQUIRED_CUE.search(clause):
+    if base == "mentioned" and REQUIRED_HINT.search(clause) and REQUIRED_CUE.search(clause):
         return "required"
     return base
 

@@ -327,7 +327,7 @@ class Vocabulary:
     def misspelt(self, words: set[str]) -> set[str]:
         """The words of a set (none of them in `seen`) that `fuzzy` maps to a skill. The others
         join `seen`, so later postings skip them at C speed."""
-        hits = {w for w in words if self.fuzzy(w) is not None}
+        hits = {w for w in words if len(w) >= FUZZY_MIN_LEN and w.isalpha() and self.fuzzy(w) is not None}
         self.seen.update(words - hits)
         return hits
 
