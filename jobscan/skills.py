@@ -298,9 +298,31 @@ def _dot_ok(c: _Candidate, low: str) -> bool:
 
 def _context_ok(c: _Candidate, cands: list[_Candidate], toks: list[str], norm: str, low: str, spans) -> bool:
     """Whether an ambiguous name ("Go", "Excel", "R") is meant as the skill here."""
-    entry = c.entry
-    if entry.forms is None:
+    rule = c.entry.rule
+    if rule is None:
         return True
+    if not _shape_ok(c, toks, norm, low):
+        return False
+    if rule.needs == "tech":
+        # Another technical skill in the sentence: an unambiguous one, or an ambiguous one
+        # written as a name ("Rust and Go").
+        for other in cands:
+            if (
+                other is not c
+                and other.sentence == c.sentence
+                and other.entry.skill.category in TECH_CATEGORIES
+                and (other.entry.rule is None or _shape_ok(other, toks, norm, low))
+            ):
+                return True
+    elif rule.needs != "cue":
+        return True
+    a, b = spans[c.sentence]
+    return not rule.cues.isdisjoint(tokens(low[a:b]))
+
+
+def _shape_ok(c: _Candidate, toks: list[str], norm: str, low: str) -> bool:
+    """The written form and the neighbouring words allow the skill reading."""
+    entry = c.entry
     rule = entry.rule
     if "".join(norm[c.start : c.end].split()) not in entry.forms:
         return False
@@ -318,18 +340,7 @@ def _context_ok(c: _Candidate, cands: list[_Candidate], toks: list[str], norm: s
                 return False
         elif tuple(toks[c.last + 1 : c.last + 1 + k]) == seq:
             return False
-    if rule.needs != "tech":
-        return True
-    for other in cands:
-        if (
-            other is not c
-            and other.sentence == c.sentence
-            and other.entry.forms is None
-            and other.entry.skill.category in TECH_CATEGORIES
-        ):
-            return True
-    a, b = spans[c.sentence]
-    return not rule.cues.isdisjoint(tokens(low[a:b]))
+    return True
 
 
 def _sentence_start(text: str, pos: int) -> int:

@@ -289,7 +289,13 @@ def build(corpus: Path, report: bool = False) -> tuple[list[dict], list[str]]:
     out = []
     for skill_id in sorted(skills):
         s = skills[skill_id]
-        s["aliases"] = sorted(dict.fromkeys(a for a in s["aliases"] if a != s["name"]), key=str.lower)
+        keys = {tokens(s["name"])}
+        aliases = []
+        for a in s["aliases"]:
+            if tokens(a) not in keys:
+                keys.add(tokens(a))
+                aliases.append(a)
+        s["aliases"] = sorted(aliases, key=str.lower)
         out.append({k: s[k] for k in ("id", "name", "category", "aliases", "source", "fuzzy", "rule") if k in s})
     if report:
         for line in sorted(dropped):
