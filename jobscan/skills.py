@@ -86,6 +86,7 @@ class _Candidate:
 
 
 _GAP = "\n\x00\n"  # joins blocks: "\x00" becomes a token no alias contains, so no match spans two
+_GAP_TOKEN = "\x00"
 
 
 def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None) -> tuple[SkillHit, ...]:
@@ -105,6 +106,7 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
                 pos += len(norm) + len(_GAP)
     flat = clean(_GAP.join(norms))
     toks = flat.split()
+    toks.append(_GAP_TOKEN)  # so that toks[i + 1] and toks[i - 1] exist for every token
     cands = _scan(toks, vocab)
     if not cands:
         return ()
@@ -181,7 +183,9 @@ def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], tok
                 span = spans[start] = (start, _sentence_end(norm, c.end))
             c.sentence = span[0]
     if ambiguous:
-        todo = [c for c in todo if _context_ok(c, located, toks, norm, low, spans)]
+        tech = [c for c in located if c.entry.rule is None and c.entry.skill.category in TECH_CATEGORIES]
+        listed = ({c.last for c in tech}, {c.first for c in tech})
+        todo = [c for c in todo if _context_ok(c, located, toks, norm, low, spans, listed)]
     # Offsets so far are in `norm`; map them back to `text` when normalising deleted characters.
     to_text = None if len(norm) == len(text) else _offset_map(text)
     clause_cache: dict[int, list[tuple[int, int, str, list[tuple[int, int, int]]]]] = {}
@@ -288,19 +292,34 @@ def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
 
 
 def _dot_ok(c: _Candidate, low: str) -> bool:
-    """A name written with a leading dot (".NET") must have it, not glued to a word ("Java.NET")."""
+    """A name written with a leading dot (".NET") must have it, not glued to a word ("Java.NET");
+    a dot set apart by spaces (". NET", as in tokenised text) counts too."""
     a = c.start
-    if a == 0 or low[a - 1] != ".":
+    k = a - 1
+    while k >= 0 and low[k] == " ":
+        k -= 1
+    if k < 0 or low[k] != "." or (k < a - 1 and k and not low[k - 1].isspace()):
         return False
-    c.start = a - 1
-    return a < 2 or not low[a - 2].isalnum()
+    c.start = k
+    return k == 0 or not low[k - 1].isalnum()
 
 
-def _context_ok(c: _Candidate, cands: list[_Candidate], toks: list[str], norm: str, low: str, spans) -> bool:
-    """Whether an ambiguous name ("Go", "Excel", "R") is meant as the skill here."""
+def _context_ok(c: _Candidate, cands: list[_Candidate], toks: list[str], norm: str, low: str, spans, listed) -> bool:
+    """Whether an ambiguous name ("Go", "Excel", "R") is meant as the skill here.
+
+    `listed` holds the token indices where unambiguous technical names end and start: a name
+    between two of them is in a list of technologies ("python go django"), whatever its case.
+    """
     rule = c.entry.rule
     if rule is None:
         return True
+    ends, starts = listed
+    in_list = (c.first - 1 in ends or toks[c.first - 1] == _GAP_TOKEN) and (
+        c.last + 1 in starts or toks[c.last + 1] == _GAP_TOKEN
+    )
+    in_list = in_list and (c.first - 1 in ends or c.last + 1 in starts)
+    if in_list:
+        return _shape_ok(c, toks, norm, low, any_case=True)
     if not _shape_ok(c, toks, norm, low):
         return False
     if rule.needs == "tech":
@@ -320,11 +339,11 @@ def _context_ok(c: _Candidate, cands: list[_Candidate], toks: list[str], norm: s
     return not rule.cues.isdisjoint(tokens(low[a:b]))
 
 
-def _shape_ok(c: _Candidate, toks: list[str], norm: str, low: str) -> bool:
+def _shape_ok(c: _Candidate, toks: list[str], norm: str, low: str, any_case: bool = False) -> bool:
     """The written form and the neighbouring words allow the skill reading."""
     entry = c.entry
     rule = entry.rule
-    if "".join(norm[c.start : c.end].split()) not in entry.forms:
+    if not any_case and "".join(norm[c.start : c.end].split()) not in entry.forms:
         return False
     for seq in rule.not_prev:
         k = len(seq)
