@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, compress
+from itertools import accumulate, compress, filterfalse
 
 from .model import REQUIREMENTS, Block, Section, SkillHit, normalize
 from .vocab import TECH_CATEGORIES, Entry, Vocabulary, builtin, clean, lower_same_length, tokens
@@ -188,31 +188,43 @@ def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], tok
         todo = [c for c in todo if _context_ok(c, located, toks, norm, low, spans, listed)]
     # Offsets so far are in `norm`; map them back to `text` when normalising deleted characters.
     to_text = None if len(norm) == len(text) else _offset_map(text)
+    # When the block holds no cue and no years at all, no clause needs looking at.
+    has_years = years_here if years_here is not None else ("year" in low or "yr" in low)
+    cue = cap != "mentioned" and (PREFERRED_HINT.search(low) or (base == "mentioned" and REQUIRED_HINT.search(low)))
+    plain = not cue and not has_years
     clause_cache: dict[int, list[tuple[int, int, str, list[tuple[int, int, int]]]]] = {}
     requirement_cache: dict[int, str] = {}
+    evidence_cache: dict[int, str] = {}
     for c in todo:
         skill = c.entry.skill
         old = found.get(skill.id)
         s_start, s_end = spans[c.sentence]
-        clauses = clause_cache.get(c.sentence)
-        if clauses is None:
-            clauses = clause_cache[c.sentence] = _clauses(low, s_start, s_end)
-        clause = clauses[-1]
-        if len(clauses) > 1:
-            clause = next((cl for cl in clauses if cl[0] <= c.start < cl[1]), clause)
-        requirement = requirement_cache.get(clause[0])
-        if requirement is None:
-            requirement = requirement_cache[clause[0]] = _requirement(clause[2], base, cap)
-        years = _years(clause, c.start, c.end) if clause[3] else None
+        if plain:
+            requirement, years = base, None
+        else:
+            clauses = clause_cache.get(c.sentence)
+            if clauses is None:
+                clauses = clause_cache[c.sentence] = _clauses(low, s_start, s_end)
+            clause = clauses[-1]
+            if len(clauses) > 1:
+                clause = next((cl for cl in clauses if cl[0] <= c.start < cl[1]), clause)
+            requirement = requirement_cache.get(clause[0])
+            if requirement is None:
+                requirement = requirement_cache[clause[0]] = _requirement(clause[2], base, cap)
+            years = _years(clause, c.start, c.end) if clause[3] else None
         if old is not None:
             if _RANK[requirement] < _RANK[old[3]]:
                 old[3] = requirement
             if old[10] is None:
                 old[10] = years
             continue
-        a, b, s_a, s_b = c.start, c.end, s_start, s_end
+        a, b = c.start, c.end
         if to_text is not None:
-            a, b, s_a, s_b = to_text[a], to_text[b - 1] + 1, to_text[s_a], to_text[s_b - 1] + 1
+            a, b = to_text[a], to_text[b - 1] + 1
+        evidence = evidence_cache.get(s_start)
+        if evidence is None:
+            s_a, s_b = (s_start, s_end) if to_text is None else (to_text[s_start], to_text[s_end - 1] + 1)
+            evidence = evidence_cache[s_start] = " ".join(text[s_a:s_b].split())
         found[skill.id] = [
             skill.id,
             skill.name,
@@ -221,7 +233,7 @@ def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], tok
             kind,
             text[a:b],
             block.line_start + text.count("\n", 0, a),
-            " ".join(text[s_a:s_b].split()),
+            evidence,
             c.match,
             c.score,
             years,
@@ -232,31 +244,19 @@ def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
     """Longest alias matches over the tokens, then split and misspelt names."""
     n = len(toks)
     trie = vocab.trie
-    distinct = set(toks)
-    # Only first tokens of aliases, halves of split names ("Tensor Flow") and words that look
-    # misspelt can start a match; set operations find them at C speed, so most tokens are
-    # never visited one by one. A common word that only begins longer aliases ("data" of
-    # "data science", "a" of "A/B testing") counts only when a token that can follow it occurs
-    # in the block too.
-    live = distinct & vocab.heads
-    busy = live & vocab.busy
-    if busy:
-        follow = vocab.follow
-        live -= {h for h in busy if follow[h].isdisjoint(distinct)}
-    joins = distinct & vocab.join_heads
-    if joins:
-        tails = vocab.join_tails
-        joins = {h for h in joins if not tails[h].isdisjoint(distinct)}
-        live |= joins
-    odd = distinct - vocab.seen
+    # Only first tokens of aliases, first halves of split names ("Tensor Flow") and words that
+    # look misspelt can start a match. `compress`/`map` pick their positions at C speed, so
+    # the loop below never visits the other tokens; unknown words are checked once a process.
+    odd = set(filterfalse(vocab.seen.__contains__, toks))
     if odd:
         odd = vocab.misspelt(odd)
-        live |= odd
-    if not live:
-        return []
+    starts = compress(range(n), map(vocab.starters.__contains__, toks))
+    if odd:
+        starts = sorted(set(starts).union(compress(range(n), map(odd.__contains__, toks))))
+    join_heads = vocab.join_heads
     out: list[_Candidate] = []
     covered = -1
-    for i in compress(range(n), map(live.__contains__, toks)):  # C-speed filter
+    for i in starts:
         if i <= covered:
             continue
         tok = toks[i]
@@ -279,13 +279,13 @@ def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
                 out.append(_Candidate(entry, 0, 0, i, last, entry.match, 100 if entry.match == "exact" else 95))
                 covered = last
                 continue
-        if tok in joins and i + 1 < n:
+        if tok in join_heads and i + 1 < n:
             entry = vocab.joined(tok, toks[i + 1])
             if entry is not None:
                 out.append(_Candidate(entry, 0, 0, i, i + 1, "fuzzy", 92))
                 covered = i + 1
                 continue
-        found = vocab.fuzzy(tok) if tok in odd else None
+        found = vocab.fuzzy(tok) if odd and tok in odd else None
         if found is not None:
             out.append(_Candidate(found[0], 0, 0, i, i, "fuzzy", found[1]))
     return out

@@ -202,9 +202,7 @@ class Vocabulary:
     _by_id: dict = field(init=False, repr=False)
     _fuzzy: dict = field(init=False, repr=False)
     _squashed: dict = field(init=False, repr=False)
-    heads: frozenset = field(init=False, repr=False)  # first tokens of aliases
-    busy: frozenset = field(init=False, repr=False)  # heads that are common words, no alias alone
-    follow: dict = field(init=False, repr=False)  # busy head -> the tokens that may come next
+    starters: frozenset = field(init=False, repr=False)  # first tokens of aliases and join heads
     join_heads: frozenset = field(init=False, repr=False)  # "tensor" of "Tensor Flow"
     join_tails: dict = field(init=False, repr=False)  # "tensor" -> {"flow", ...}
     seen: set = field(init=False, repr=False)  # words known not to be misspelt names (grows)
@@ -253,15 +251,12 @@ class Vocabulary:
         object.__setattr__(self, "_fuzzy", fuzzy)
         object.__setattr__(self, "_squashed", squashed)
         known = self.words | frozenset(trie)
-        busy = {h for h, node in trie.items() if "" not in node and (len(h) < 3 or h in self.words)}
         tails: dict[str, set[str]] = {}
         for a, b in join_pairs:
             # Only splits into plausible words: "tensor|flow", "postgre|sql", not "and|roid".
             if b in known and len(b) >= 2 and a not in _FUNCTION_WORDS:
                 tails.setdefault(a, set()).add(b)
-        object.__setattr__(self, "heads", frozenset(trie))
-        object.__setattr__(self, "busy", frozenset(busy))
-        object.__setattr__(self, "follow", {h: frozenset(k for k in trie[h] if k) for h in busy})
+        object.__setattr__(self, "starters", frozenset(trie).union(tails))
         object.__setattr__(self, "join_heads", frozenset(tails))
         object.__setattr__(self, "join_tails", {a: frozenset(b) for a, b in tails.items()})
         object.__setattr__(self, "seen", set(known))
