@@ -38,6 +38,9 @@ SECTION_REQUIREMENT = {
     "eeo": ("mentioned", "mentioned"),
 }
 _RANK = {r: i for i, r in enumerate(REQUIREMENTS)}
+# Generic nouns that, written right after a skill name, belong to its mention ("Agile
+# methodologies", "Docker ecosystem", "Kafka pipelines"): the surface takes them in.
+HEAD_NOUNS = frozenset("ecosystem technologies methodology methodologies frameworks principles tools protocols pipelines".split())
 
 # Cues are looked for in the lower-cased clause.
 PREFERRED_CUE = re.compile(
@@ -276,6 +279,8 @@ def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
                     break
             if best is not None:
                 last, entry = best
+                if toks[last + 1] in HEAD_NOUNS:  # "Agile methodologies", "Docker ecosystem"
+                    last += 1
                 out.append(_Candidate(entry, 0, 0, i, last, entry.match, 100 if entry.match == "exact" else 95))
                 covered = last
                 continue

@@ -49,6 +49,7 @@ def surfaces(text: str) -> dict[str, str]:
         ("Run A/B testing on features.", "ab-testing", "A/B testing"),
         ("Tags: amazon-web-services java-ee", "aws", "amazon-web-services"),
         ("Tokenised text like Node . js counts too.", "nodejs", "Node . js"),
+        ("Knowledge of the Docker ecosystem.", "docker", "Docker ecosystem"),
     ],
 )
 def test_tech_names_with_punctuation(text, skill_id, surface):
