@@ -153,7 +153,7 @@ def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], tok
     ambiguous = dotted = False
     for c in cands:
         entry = c.entry
-        if entry.forms is not None:
+        if entry.rule is not None:
             ambiguous = True
         else:
             old = found.get(entry.skill.id)
@@ -322,7 +322,7 @@ def _context_ok(c: _Candidate, cands: list[_Candidate], toks: list[str], norm: s
     in_list = (c.first - 1 in ends or toks[c.first - 1] == _GAP_TOKEN) and (
         c.last + 1 in starts or toks[c.last + 1] == _GAP_TOKEN
     )
-    in_list = in_list and (c.first - 1 in ends or c.last + 1 in starts)
+    in_list = in_list and (c.first - 1 in ends or c.last + 1 in starts) and rule.needs != "label"
     if in_list:
         return _shape_ok(c, toks, norm, low, any_case=True)
     if not _shape_ok(c, toks, norm, low):
@@ -338,17 +338,30 @@ def _context_ok(c: _Candidate, cands: list[_Candidate], toks: list[str], norm: s
                 and (other.entry.rule is None or _shape_ok(other, toks, norm, low))
             ):
                 return True
+    elif rule.needs == "label":
+        return _labelled(low, c.start, rule.cues)
     elif rule.needs != "cue":
         return True
     a, b = spans[c.sentence]
     return not rule.cues.isdisjoint(tokens(low[a:b]))
 
 
+def _labelled(low: str, pos: int, labels: frozenset[str]) -> bool:
+    """Whether the line holding `pos`, or the line before it, starts with one of `labels`."""
+    start = low.rfind("\n", 0, pos) + 1
+    before = low.rfind("\n", 0, max(start - 1, 0)) + 1 if start else start
+    for line_start in (start, before):
+        words = low[line_start : line_start + 40].split(None, 1)
+        if words and words[0].strip(":") in labels:
+            return True
+    return False
+
+
 def _shape_ok(c: _Candidate, toks: list[str], norm: str, low: str, any_case: bool = False) -> bool:
     """The written form and the neighbouring words allow the skill reading."""
     entry = c.entry
     rule = entry.rule
-    if not any_case and "".join(norm[c.start : c.end].split()) not in entry.forms:
+    if entry.forms and not any_case and "".join(norm[c.start : c.end].split()) not in entry.forms:
         return False
     for seq in rule.not_prev:
         k = len(seq)

@@ -177,8 +177,8 @@ class Entry(NamedTuple):
 
     skill: Skill
     match: str  # "exact" (the canonical name) | "alias"
-    forms: frozenset[str] | None  # spellings that must be written exactly so, or None
-    rule: Rule | None
+    forms: frozenset[str] | None  # spellings that must be written exactly so (empty: any case)
+    rule: Rule | None  # set when this name is ambiguous
     dot: bool = False  # the name starts with "." (".NET"): the text must have it, unglued
 
 
@@ -233,11 +233,13 @@ class Vocabulary:
                     node = node.setdefault(tok, {})
                 if "" in node:
                     continue
-                forms = frozenset(ambiguous[key]) if key in ambiguous else None
+                # A rule without forms covers every name of its skill, in any case.
+                ruled = rule is not None and (key in ambiguous or not rule.forms)
+                forms = frozenset(ambiguous.get(key, ())) if ruled else None
                 dot = alias.startswith(".")
-                entry = Entry(skill, "exact" if key == name_key else "alias", forms, rule if forms else None, dot)
+                entry = Entry(skill, "exact" if key == name_key else "alias", forms, rule if ruled else None, dot)
                 node[""] = entry
-                if forms is None and skill.id in self.fuzzy_ids:
+                if not ruled and skill.id in self.fuzzy_ids:
                     flat = squash(key)
                     if len(flat) >= FUZZY_MIN_LEN and flat.isalpha():
                         if len(key) == 1:

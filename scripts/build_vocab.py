@@ -82,6 +82,14 @@ def read_curated(path: Path) -> tuple[list[dict], set[tuple[str, ...]]]:
         for skill_id, names in entries.items():
             skills.append({"id": skill_id, "names": names, "category": category, "source": "curated"})
     by_id = {s["id"]: s for s in skills}
+    # A shared rule ("industry") lists its skills; its examples name them as "{name}".
+    for name, rule in [(n, r) for n, r in rules.items() if "applies_to" in r]:
+        del rules[name]
+        for skill_id in rule["applies_to"]:
+            own = {k: v for k, v in rule.items() if k != "applies_to"}
+            for k in ("match", "reject"):
+                own[k] = [e.format(name=by_id[skill_id]["names"][0]) for e in rule[k]]
+            rules[skill_id] = own
     for skill_id, rule in rules.items():
         if skill_id not in by_id:
             raise SystemExit(f"{path}: rule for unknown skill {skill_id!r}")
