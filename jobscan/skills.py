@@ -178,6 +178,13 @@ def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], tok
         spans[0] = (0, len(norm))
         for c in located:
             c.sentence = 0
+    elif len(located) > 3:  # many mentions: split the whole block once
+        bounds = _sentences(norm)
+        ends = [b for _, b in bounds]
+        for c in located:
+            span = bounds[min(bisect_right(ends, c.start), len(bounds) - 1)]
+            spans[span[0]] = span
+            c.sentence = span[0]
     else:
         span = (-1, -1)
         for c in located:  # in text order, so a sentence found serves the mentions after it
@@ -191,10 +198,9 @@ def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], tok
         todo = [c for c in todo if _context_ok(c, located, toks, norm, low, spans, listed)]
     # Offsets so far are in `norm`; map them back to `text` when normalising deleted characters.
     to_text = None if len(norm) == len(text) else _offset_map(text)
-    # When the block holds no cue and no years at all, no clause needs looking at.
+    # Text that can only mention skills, and names no years, needs no clause looked at.
     has_years = years_here if years_here is not None else ("year" in low or "yr" in low)
-    cue = cap != "mentioned" and (PREFERRED_HINT.search(low) or (base == "mentioned" and REQUIRED_HINT.search(low)))
-    plain = not cue and not has_years
+    plain = cap == "mentioned" and not has_years
     clause_cache: dict[int, list[tuple[int, int, str, list[tuple[int, int, int]]]]] = {}
     requirement_cache: dict[int, str] = {}
     evidence_cache: dict[int, str] = {}
@@ -279,7 +285,7 @@ def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
                     break
             if best is not None:
                 last, entry = best
-                if toks[last + 1] in HEAD_NOUNS:  # "Agile methodologies", "Docker ecosystem"
+                if last + 1 < n and toks[last + 1] in HEAD_NOUNS:  # "Agile methodologies"
                     last += 1
                 out.append(_Candidate(entry, 0, 0, i, last, entry.match, 100 if entry.match == "exact" else 95))
                 covered = last
@@ -363,21 +369,32 @@ def _shape_ok(c: _Candidate, toks: list[str], norm: str, low: str, any_case: boo
     rule = entry.rule
     if entry.forms and not any_case and "".join(norm[c.start : c.end].split()) not in entry.forms:
         return False
-    for seq in rule.not_prev:
-        k = len(seq)
-        if not seq[0][0].isalnum():
-            if c.start and low[c.start - 1] == seq[0]:
-                return False
-        elif c.first >= k and tuple(toks[c.first - k : c.first]) == seq:
+    words, longer, marks = rule.prev_parts
+    if toks[c.first - 1] in words or (c.start and low[c.start - 1] in marks):
+        return False
+    for seq in longer:
+        if c.first >= len(seq) and tuple(toks[c.first - len(seq) : c.first]) == seq:
             return False
-    for seq in rule.not_next:
-        k = len(seq)
-        if not seq[0][0].isalnum():
-            if low[c.end : c.end + 1] == seq[0]:
-                return False
-        elif tuple(toks[c.last + 1 : c.last + 1 + k]) == seq:
+    words, longer, marks = rule.next_parts
+    if toks[c.last + 1] in words or low[c.end : c.end + 1] in marks:
+        return False
+    for seq in longer:
+        if tuple(toks[c.last + 1 : c.last + 1 + len(seq)]) == seq:
             return False
     return True
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of a block, by SENTENCE_END."""
+    spans = []
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        stop = m.start() + (text[m.start()] in ".!?")  # the full stop belongs to its sentence
+        if stop > start:
+            spans.append((start, stop))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -408,9 +425,14 @@ def _sentence_end(text: str, pos: int) -> int:
 def _clauses(low: str, start: int, end: int) -> list[tuple[int, int, str, list]]:
     """The clauses of one sentence of lower-cased text: (start, end, text, year figures as
     (start, end, years))."""
+    sentence = low[start:end]
+    if ";" not in sentence and " - " not in sentence and "\u2022" not in sentence:  # one clause
+        figures = []
+        if "year" in sentence or "yr" in sentence:
+            figures = [(start + f.start(), start + f.end(), _figure(f.group(1))) for f in YEARS.finditer(sentence)]
+        return [(start, end, sentence, figures)]
     out = []
     pos = start
-    sentence = low[start:end]
     bounds = CLAUSE_END.finditer(sentence) if ";" in sentence or " - " in sentence or "\u2022" in sentence else ()
     for m in [*bounds, None]:
         stop = start + (m.start() if m else len(sentence))

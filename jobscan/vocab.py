@@ -122,6 +122,15 @@ class Rule:
             reject=tuple(d.get("reject", ())),
         )
 
+    @functools.cached_property
+    def prev_parts(self) -> tuple[frozenset[str], tuple[tuple[str, ...], ...], frozenset[str]]:
+        """`not_prev` split for quick checks: (single words, longer sequences, punctuation)."""
+        return _parts(self.not_prev)
+
+    @functools.cached_property
+    def next_parts(self) -> tuple[frozenset[str], tuple[tuple[str, ...], ...], frozenset[str]]:
+        return _parts(self.not_next)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "forms": list(self.forms),
@@ -132,6 +141,12 @@ class Rule:
             "match": list(self.match),
             "reject": list(self.reject),
         }
+
+
+def _parts(seqs: tuple[tuple[str, ...], ...]):
+    marks = frozenset(q[0] for q in seqs if not q[0][0].isalnum())
+    words = frozenset(q[0] for q in seqs if len(q) == 1 and q[0][0].isalnum())
+    return words, tuple(q for q in seqs if len(q) > 1), marks
 
 
 @dataclass(frozen=True)
@@ -201,6 +216,7 @@ class Vocabulary:
     trie: dict = field(init=False, repr=False)
     _by_id: dict = field(init=False, repr=False)
     _fuzzy: dict = field(init=False, repr=False)
+    _fuzzy_shapes: frozenset = field(init=False, repr=False)  # (first two letters, length) of near names
     _squashed: dict = field(init=False, repr=False)
     starters: frozenset = field(init=False, repr=False)  # first tokens of aliases and join heads
     join_heads: frozenset = field(init=False, repr=False)  # "tensor" of "Tensor Flow"
@@ -251,6 +267,9 @@ class Vocabulary:
         object.__setattr__(self, "trie", trie)
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_fuzzy", fuzzy)
+        targets = {t for pairs in fuzzy.values() for t, _ in pairs}
+        shapes = frozenset((t[:2], len(t) + d) for t in targets for d in range(-2, 3))
+        object.__setattr__(self, "_fuzzy_shapes", shapes)
         object.__setattr__(self, "_squashed", squashed)
         known = self.words | frozenset(trie)
         tails: dict[str, set[str]] = {}
@@ -293,9 +312,12 @@ class Vocabulary:
 
         Only long words that are neither a known English/posting word nor a vocabulary token
         are tried, against the long names of curated and popular skills, through a
-        one-deletion index (so cost is independent of vocabulary size).
+        one-deletion index (so cost is independent of vocabulary size). The first two letters
+        must be right and the length within two of a name's, which rules out most words at once.
         """
         if len(token) < FUZZY_MIN_LEN or not token.isalpha() or token in self.words or token in self.trie:
+            return None
+        if (token[:2], len(token)) not in self._fuzzy_shapes:
             return None
         memo = self._fuzzy_memo
         if token in memo:
