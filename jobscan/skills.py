@@ -65,10 +65,7 @@ YEARS = re.compile(
 # Where a sentence ends inside a block: after . ! ? before a space, at a blank line, or at a line
 # break before a line that starts like a new sentence or list item (not a wrapped line).
 SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)|\n\s*\n|\n(?=\s*[^a-z\s])")
-# Word stems without which no cue can match: a cheap test before the regexes.
-PREFERRED_HINT = re.compile(
-    "plus|bonus|nice|prefer|ideal|desir|advantag|asset|would be|not |optional|benefic|helpful|good to have|welcome"
-)
+# Word stems without which REQUIRED_CUE cannot match: a cheap test before it.
 REQUIRED_HINT = re.compile(
     "experience|proficien|expertise|knowledge|familiar|must|requir|mandatory|you |strong|solid|hands|skill|"
     "understanding|year|degree|fluen|qualific"
@@ -178,7 +175,7 @@ def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], tok
         spans[0] = (0, len(norm))
         for c in located:
             c.sentence = 0
-    elif len(located) > 3:  # many mentions: split the whole block once
+    elif len(located) > 12:  # many mentions: split the whole block once
         bounds = _sentences(norm)
         ends = [b for _, b in bounds]
         for c in located:
@@ -263,6 +260,7 @@ def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
     if odd:
         starts = sorted(set(starts).union(compress(range(n), map(odd.__contains__, toks))))
     join_heads = vocab.join_heads
+    join_tails = vocab.join_tails
     out: list[_Candidate] = []
     covered = -1
     for i in starts:
@@ -290,7 +288,7 @@ def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
                 out.append(_Candidate(entry, 0, 0, i, last, entry.match, 100 if entry.match == "exact" else 95))
                 covered = last
                 continue
-        if tok in join_heads and i + 1 < n:
+        if tok in join_heads and i + 1 < n and toks[i + 1] in join_tails[tok]:
             entry = vocab.joined(tok, toks[i + 1])
             if entry is not None:
                 out.append(_Candidate(entry, 0, 0, i, i + 1, "fuzzy", 92))
@@ -455,11 +453,20 @@ def _requirement(clause: str, base: str, cap: str) -> str:
     """How strongly one lower-cased clause asks for what it names, given its section."""
     if cap == "mentioned":
         return "mentioned"
-    if PREFERRED_HINT.search(clause) and PREFERRED_CUE.search(clause):
+    if _preferred_hint(clause) and PREFERRED_CUE.search(clause):
         return "preferred"
     if base == "mentioned" and REQUIRED_HINT.search(clause) and REQUIRED_CUE.search(clause):
         return "required"
     return base
+
+
+def _preferred_hint(c: str) -> bool:
+    """A word stem without which PREFERRED_CUE cannot match (plain `in` tests beat a regex)."""
+    return (
+        "plus" in c or "bonus" in c or "nice" in c or "prefer" in c or "ideal" in c or "desir" in c
+        or "advantag" in c or "asset" in c or "would be" in c or "not " in c or "optional" in c
+        or "benefic" in c or "helpful" in c or "good to have" in c or "welcome" in c
+    )  # fmt: skip
 
 
 def _years(clause, start: int, end: int) -> int | None:
