@@ -47,7 +47,9 @@ TECH_CATEGORIES = frozenset(CATEGORIES) - {"spoken_language", "soft", "domain", 
 # than "+" and "#" (kept for C++ and C#), and non-ASCII marks that are not letters or digits.
 # So "Node.js", "node js" and "Node . js" share one key, as do "amazon-web-services" and
 # "Amazon Web Services". `clean()` keeps the length of its input, so offsets carry over.
-_SEPARATORS = str.maketrans({c: " " for c in string.punctuation + string.whitespace if c not in "+#"})
+_SEPARATORS = str.maketrans(
+    {c: " " for c in string.punctuation + "".join(map(chr, range(1, 33))) + "\x7f" if c not in "+#"}
+)  # "\x00" stays: the matcher puts it between blocks
 _NON_ASCII_MARKS = re.compile(r"[^\x00-\x7f\w]")
 FUZZY_MIN_LEN = 6  # shorter names ("Go", "Rust", "Java") are never matched fuzzily
 FUZZY_MIN_SCORE = 88

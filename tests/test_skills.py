@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jobscan.model import Block, Section, SkillHit
 from jobscan.skills import extract_skills
@@ -194,6 +196,17 @@ def test_line_and_evidence_in_a_multiline_paragraph():
 def test_offsets_survive_invisible_characters():
     found = hits("Know\u00ad ledge of Dock\u200ber and Python 3.")
     assert found["python"].surface == "Python 3"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Python", "C++", ".NET", "Go", " ", "\n", ".", "-", "/", "\u00a0", "\u200b", "é", "\x1c",
+                                 "Kubernets", "5+ years of", "nice to have", "Java", "İ", "is a plus;", "Tensor", "Flow"]),
+                max_size=30))
+def test_any_text_gives_consistent_hits(parts):
+    text = "".join(parts)
+    for hit in extract_skills([section("requirements", text)]):
+        line = text.split("\n")[hit.line - 1]
+        assert hit.surface in line or "\n" in hit.surface
 
 
 def test_to_dict_has_every_field():
