@@ -1,9 +1,10 @@
 """Find the skills a posting asks for: sections x vocabulary -> `SkillHit`s.
 
-Each block is tokenised once (`vocab.clean`, then `str.split`) and its tokens walked through the
-vocabulary's token trie, taking the longest alias at each position; so the cost per posting depends on its
-length, not on the size of the vocabulary. Words no alias covers may still be a misspelt
-("Kubernets") or split ("Tensor Flow") name; those go through the vocabulary's fuzzy index.
+A posting's blocks are tokenised together (`vocab.clean`, then `str.split`) and the tokens that
+can start an alias are walked through the vocabulary's token trie, longest alias first; so the
+cost per posting depends on its length, not on the size of the vocabulary. Words no alias covers
+may still be a misspelt ("Kubernets") or split ("Tensor Flow") name; those go through the
+vocabulary's fuzzy index.
 
 How strongly a skill is asked for comes from the section kind, then from cues in the same
 clause ("... is a plus" makes it preferred). Sections that describe the company rather than
@@ -40,7 +41,9 @@ SECTION_REQUIREMENT = {
 _RANK = {r: i for i, r in enumerate(REQUIREMENTS)}
 # Generic nouns that, written right after a skill name, belong to its mention ("Agile
 # methodologies", "Docker ecosystem", "Kafka pipelines"): the surface takes them in.
-HEAD_NOUNS = frozenset("ecosystem technologies methodology methodologies frameworks principles tools protocols pipelines".split())
+HEAD_NOUNS = frozenset(
+    "ecosystem technologies methodology methodologies frameworks principles tools protocols pipelines".split()
+)
 
 # Cues are looked for in the lower-cased clause.
 PREFERRED_CUE = re.compile(
@@ -71,7 +74,7 @@ REQUIRED_HINT = re.compile(
     "understanding|year|degree|fluen|qualific"
 )
 CLAUSE_END = re.compile(r"[;\u2022]| - ")
-_DELETED = frozenset(c for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_DELETED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")  # what model.normalize removes
 
 
 class _Candidate:
@@ -431,13 +434,12 @@ def _clauses(low: str, start: int, end: int) -> list[tuple[int, int, str, list]]
         return [(start, end, sentence, figures)]
     out = []
     pos = start
-    bounds = CLAUSE_END.finditer(sentence) if ";" in sentence or " - " in sentence or "\u2022" in sentence else ()
-    for m in [*bounds, None]:
+    for m in [*CLAUSE_END.finditer(sentence), None]:
         stop = start + (m.start() if m else len(sentence))
         if stop > pos or m is None:
             piece = low[pos:stop]
             figures = []
-            if "y" in piece and ("year" in piece or "yr" in piece):
+            if "year" in piece or "yr" in piece:
                 figures = [(pos + f.start(), pos + f.end(), _figure(f.group(1))) for f in YEARS.finditer(piece)]
             out.append((pos, stop, piece, figures))
         if m:
