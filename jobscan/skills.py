@@ -264,6 +264,7 @@ def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
         starts = sorted(set(starts).union(compress(range(n), map(odd.__contains__, toks))))
     join_heads = vocab.join_heads
     join_tails = vocab.join_tails
+    labelled = None  # whether the posting has any "Industry:"-like label; found out when needed
     out: list[_Candidate] = []
     covered = -1
     for i in starts:
@@ -286,6 +287,11 @@ def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
                     break
             if best is not None:
                 last, entry = best
+                if entry.rule is not None and entry.rule.needs == "label":
+                    if labelled is None:
+                        labelled = not vocab.label_cues.isdisjoint(toks)
+                    if not labelled:
+                        continue
                 if last + 1 < n and toks[last + 1] in HEAD_NOUNS:  # "Agile methodologies"
                     last += 1
                 out.append(_Candidate(entry, 0, 0, i, last, entry.match, 100 if entry.match == "exact" else 95))

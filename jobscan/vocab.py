@@ -223,6 +223,7 @@ class Vocabulary:
     starters: frozenset = field(init=False, repr=False)  # first tokens of aliases and join heads
     join_heads: frozenset = field(init=False, repr=False)  # "tensor" of "Tensor Flow"
     join_tails: dict = field(init=False, repr=False)  # "tensor" -> {"flow", ...}
+    label_cues: frozenset = field(init=False, repr=False)  # words that "label" rules look for
     seen: set = field(init=False, repr=False)  # words known not to be misspelt names (grows)
     _fuzzy_memo: dict = field(init=False, repr=False)
 
@@ -282,6 +283,8 @@ class Vocabulary:
         object.__setattr__(self, "starters", frozenset(trie).union(tails))
         object.__setattr__(self, "join_heads", frozenset(tails))
         object.__setattr__(self, "join_tails", {a: frozenset(b) for a, b in tails.items()})
+        labels = (s.rule.cues for s in self.skills if s.rule is not None and s.rule.needs == "label")
+        object.__setattr__(self, "label_cues", frozenset().union(*labels))
         object.__setattr__(self, "seen", set(known))
         object.__setattr__(self, "_fuzzy_memo", {})
 
