@@ -146,7 +146,7 @@ def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], tok
     text = block.text
     base, cap = SECTION_REQUIREMENT.get(kind, SECTION_REQUIREMENT["other"])
     # Skip the mentions that cannot change anything: the skill is already required and either
-    # has its years or this block names no years at all.
+    # has its years or no years figure is written near this mention.
     low = lower_same_length(norm)
     years_here = None
     todo = []
@@ -162,7 +162,7 @@ def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], tok
                     continue
                 if years_here is None:
                     years_here = "year" in low or "yr" in low
-                if not years_here:
+                if not years_here or not _years_near(low, c.start, c.end):
                     continue
         dotted = dotted or entry.dot
         todo.append(c)
@@ -486,6 +486,12 @@ def _years(clause, start: int, end: int) -> int | None:
         return before[-1][2]
     after = [f for f in figures if f[0] >= end and f[0] - end <= 30]
     return after[0][2] if after else None
+
+
+def _years_near(low: str, start: int, end: int) -> bool:
+    """Whether "year"/"yr" is written close enough to a mention to govern it (see `_years`)."""
+    a, b = max(start - 120, 0), end + 40
+    return low.find("year", a, b) >= 0 or low.find("yr", a, b) >= 0
 
 
 def _offset_map(text: str) -> list[int]:
