@@ -370,13 +370,20 @@ class Vocabulary:
                 owners.append(skill)
         best: dict[str, tuple[Skill, float]] = {}
         q = query.lower().strip()
-        for _, score, i in process.extract(q, choices, scorer=fuzz.WRatio, limit=limit * 5, score_cutoff=60):
+        # WRatio finds candidates fast; the rescoring keeps partial matches to whole words of the
+        # name (or to long queries), so "go" finds Go and "Go lang", not "Google Android".
+        for choice, _, i in process.extract(q, choices, scorer=fuzz.WRatio, limit=limit * 10, score_cutoff=60):
+            score = fuzz.ratio(q, choice)
+            if len(choice) > len(q):
+                words = choice.split()
+                if q in words or (len(q) >= 4 and (choice.startswith(q) or f" {q}" in choice)):
+                    score = max(score, 95 if words[0].startswith(q) else 90)  # the query starts a word
+                elif len(q) >= 4:
+                    score = max(score, 0.85 * fuzz.partial_ratio(q, choice))
             skill = owners[i]
-            exact_bonus = 1.0 if choices[i] == q else 0.0
-            score = score + exact_bonus
-            if skill.id not in best or best[skill.id][1] < score:
+            if score >= 60 and (skill.id not in best or best[skill.id][1] < score):
                 best[skill.id] = (skill, score)
-        ranked = sorted(best.values(), key=lambda p: (-p[1], p[0].id))
+        ranked = sorted(best.values(), key=lambda p: (-p[1], p[0].source != "curated", p[0].id))
         return [(s, min(score, 100.0)) for s, score in ranked[:limit]]
 
     def merged(self, extra: Iterable[Skill], removed: Iterable[str] = ()) -> Vocabulary:

@@ -28,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from rapidfuzz import fuzz, process  # noqa: E402
+
 from jobscan.vocab import CATEGORIES, Rule, slug, tokens  # noqa: E402
 
 DATA = ROOT / "jobscan" / "data"
@@ -178,12 +180,19 @@ def esco_entries(corpus: Path) -> tuple[list[dict], list[str]]:
     return out, other_labels
 
 
-def gazetteer_entries(corpus: Path, known: set[str]) -> list[dict]:
+def gazetteer_entries(corpus: Path, known: set[str], curated: list[dict]) -> list[dict]:
     """Product and library names from the skill-extractor gazetteer (MIT): its one-word entries
-    that are not English or posting words ("testcafe", "jooq"). Its phrases were measured on
-    SkillSpan train/dev and cost more precision than they gave recall, so they stay out."""
+    that are not English or posting words ("testcafe", "jooq") nor misspellings of a curated
+    name ("kubeneties"). Its phrases were measured on SkillSpan train/dev and cost more
+    precision than they gave recall, so they stay out."""
     names = json.loads((corpus / "skill_extractor_gazetteer" / "skills.json").read_text(encoding="utf-8"))
-    single = sorted({n for n in names if len(tokens(n)) == 1 and tokens(n)[0] not in known and len(n) >= 4})
+    single = {n for n in names if len(tokens(n)) == 1 and tokens(n)[0] not in known and len(n) >= 4}
+    targets = {"".join(tokens(a)) for e in curated for a in e["names"] if len("".join(tokens(a))) >= 5}
+    single = sorted(
+        n for n in single
+        if "".join(tokens(n)) in targets
+        or process.extractOne("".join(tokens(n)), targets, scorer=fuzz.ratio, score_cutoff=85) is None
+    )  # fmt: skip
     return [{"id": "gaz-" + slug(n), "names": [n], "category": "tool", "source": "gazetteer"} for n in single]
 
 
@@ -267,7 +276,7 @@ def build(corpus: Path, report: bool = False) -> tuple[list[dict], list[str]]:
                 skill["aliases"].append(alias)
         skills[skill["id"]] = skill
 
-    for entry in onet_entries(corpus) + esco + gazetteer_entries(corpus, known):
+    for entry in onet_entries(corpus) + esco + gazetteer_entries(corpus, known, curated):
         hot = entry["source"] == "onet-hot"
         primary = entry["names"] if entry["source"].startswith("onet") else entry["names"][:2]
         home = next((owner[k] for k in map(tokens, primary) if k in owner), None)

@@ -185,6 +185,8 @@ def test_bad_user_files_raise_vocab_error(tmp_path: Path, name, body):
 def test_search_finds_misspelt_names_first():
     assert search("kubernets")[0][0].id == "kubernetes"
     assert search("postgres")[0][0].id == "postgresql"
+    assert [s.id for s, _ in search("go", limit=2)][0] == "go"
+    assert "android" not in {s.id for s, _ in search("go")}  # "Google Android" only starts with "go"
 
 
 def test_search_by_category_and_empty_query():
