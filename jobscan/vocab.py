@@ -224,7 +224,8 @@ class Vocabulary:
     join_heads: frozenset = field(init=False, repr=False)  # "tensor" of "Tensor Flow"
     join_tails: dict = field(init=False, repr=False)  # "tensor" -> {"flow", ...}
     label_cues: frozenset = field(init=False, repr=False)  # words that "label" rules look for
-    seen: set = field(init=False, repr=False)  # words known not to be misspelt names (grows)
+    known: frozenset = field(init=False, repr=False)  # English, posting and vocabulary words
+    seen: set = field(init=False, repr=False)  # `known` plus words found not misspelt (grows)
     _fuzzy_memo: dict = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -285,6 +286,7 @@ class Vocabulary:
         object.__setattr__(self, "join_tails", {a: frozenset(b) for a, b in tails.items()})
         labels = (s.rule.cues for s in self.skills if s.rule is not None and s.rule.needs == "label")
         object.__setattr__(self, "label_cues", frozenset().union(*labels))
+        object.__setattr__(self, "known", known)
         object.__setattr__(self, "seen", set(known))
         object.__setattr__(self, "_fuzzy_memo", {})
 
@@ -352,6 +354,8 @@ class Vocabulary:
         """The words of a set (none of them in `seen`) that `fuzzy` maps to a skill. The others
         join `seen`, so later postings skip them at C speed."""
         hits = {w for w in words if len(w) >= FUZZY_MIN_LEN and w.isalpha() and self.fuzzy(w) is not None}
+        if len(self.seen) > len(self.known) + 500_000:  # bound the memory of a long-running process
+            self.seen.intersection_update(self.known)
         self.seen.update(words - hits)
         return hits
 
