@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 CORPUS := .eval/corpus
 SHARED := ../shared
 
-.PHONY: install run test eval bench goldens clean
+.PHONY: install run test eval bench vocab goldens clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ $(CORPUS)/labels.jsonl: $(SHARED)/tools/materialize.py
 
 eval: $(STAMP) $(CORPUS)/labels.jsonl
 	$(BIN)/python scripts/evaluate.py $(CORPUS)
+
+bench: $(STAMP) $(CORPUS)/labels.jsonl
+	$(BIN)/python scripts/bench.py $(CORPUS)
+
+# Regenerate jobscan/data/skills.jsonl and words.txt from the curated layer and ../shared/corpus.
+vocab: $(STAMP)
+	$(BIN)/python scripts/build_vocab.py --corpus $(SHARED)/corpus
 
 goldens: $(STAMP)
 	$(BIN)/python scripts/update_goldens.py

@@ -9,16 +9,25 @@ from .meta import extract_meta
 from .model import Document, Posting
 from .sections import split_sections
 from .seniority import extract_seniority
+from .skills import extract_skills
+from .vocab import Vocabulary
 
 
-def analyze_document(doc: Document) -> Posting:
+def analyze_document(doc: Document, vocab: Vocabulary | None = None) -> Posting:
+    """Sections, facts, seniority and skills of a loaded posting (the built-in vocabulary by default)."""
     sections = split_sections(doc)
     meta = extract_meta(doc, sections)
-    seniority = extract_seniority(meta.title, sections)
-    return Posting(source=doc.source, format=doc.format, meta=meta, sections=sections, seniority=seniority)
+    return Posting(
+        source=doc.source,
+        format=doc.format,
+        meta=meta,
+        sections=sections,
+        skills=extract_skills(sections, vocab),
+        seniority=extract_seniority(meta.title, sections),
+    )
 
 
-def analyze(path_or_text: str | Path, *, source: str | None = None) -> Posting:
+def analyze(path_or_text: str | Path, *, source: str | None = None, vocab: Vocabulary | None = None) -> Posting:
     """Analyse a posting given as a path (Path, or a str naming an existing file, or '-') or as its text.
 
     Raises LoadError when a file cannot be read or is not a posting.
@@ -29,7 +38,7 @@ def analyze(path_or_text: str | Path, *, source: str | None = None) -> Posting:
             doc = Document(source, doc.format, doc.blocks, doc.fields)
     else:
         doc = load_text(path_or_text, source or "<text>")
-    return analyze_document(doc)
+    return analyze_document(doc, vocab)
 
 
 def _names_file(text: str) -> bool:
@@ -59,10 +68,10 @@ def posting_files(paths: Iterable[str | Path]) -> Iterator[str | Path]:
                 yield found
 
 
-def analyze_paths(paths: Iterable[str | Path]) -> Iterator[Posting | LoadError]:
+def analyze_paths(paths: Iterable[str | Path], vocab: Vocabulary | None = None) -> Iterator[Posting | LoadError]:
     """Analyse every posting under the paths, yielding a LoadError in place of each file that fails."""
     for path in posting_files(paths):
         try:
-            yield analyze(path if isinstance(path, Path) else "-")
+            yield analyze(path if isinstance(path, Path) else "-", vocab=vocab)
         except LoadError as exc:
             yield exc

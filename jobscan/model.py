@@ -119,6 +119,45 @@ class Section:
         }
 
 
+REQUIREMENTS = ("required", "preferred", "mentioned")  # strongest first
+
+
+@dataclass(frozen=True)
+class SkillHit:
+    """One skill a posting names, once per posting: where it was first seen and how strongly asked.
+
+    `requirement` is the strongest over all mentions; `surface`, `line`, `evidence`, `match`
+    and `score` describe the first mention; `years` is the first figure attached to it.
+    """
+
+    id: str
+    name: str
+    category: str
+    requirement: str  # "required" | "preferred" | "mentioned"
+    section: str  # kind of the section of the first mention
+    surface: str  # as written
+    line: int  # 1-based source line of the first mention
+    evidence: str  # the sentence or list item
+    match: str  # "exact" | "alias" | "fuzzy"
+    score: int  # 0-100
+    years: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "category": self.category,
+            "requirement": self.requirement,
+            "section": self.section,
+            "surface": self.surface,
+            "line": self.line,
+            "evidence": self.evidence,
+            "match": self.match,
+            "score": self.score,
+            "years": self.years,
+        }
+
+
 @dataclass(frozen=True)
 class Salary:
     min: float | None

@@ -1,0 +1,501 @@
+"""Find the skills a posting asks for: sections x vocabulary -> `SkillHit`s.
+
+A posting's blocks are tokenised together (`vocab.clean`, then `str.split`) and the tokens that
+can start an alias are walked through the vocabulary's token trie, longest alias first; so the
+cost per posting depends on its length, not on the size of the vocabulary. Words no alias covers
+may still be a misspelt ("Kubernets") or split ("Tensor Flow") name; those go through the
+vocabulary's fuzzy index.
+
+How strongly a skill is asked for comes from the section kind, then from cues in the same
+clause ("... is a plus" makes it preferred). Sections that describe the company rather than
+the job (about, culture, benefits, process, eeo, ...) only ever yield "mentioned".
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import accumulate, compress, filterfalse
+
+from .model import REQUIREMENTS, Block, Section, SkillHit, normalize
+from .vocab import TECH_CATEGORIES, Entry, Vocabulary, builtin, clean, lower_same_length, tokens
+
+# Section kind -> (requirement when nothing else is said, strongest allowed).
+# Responsibilities name the tools the job is done with ("Write code in Go"), so they count as
+# required. A summary or an unlabelled section describes the role: its skills are "mentioned"
+# unless the sentence itself asks for them ("experience with", "must", "you have").
+SECTION_REQUIREMENT = {
+    "requirements": ("required", "required"),
+    "preferred": ("preferred", "preferred"),
+    "responsibilities": ("required", "required"),
+    "summary": ("mentioned", "required"),
+    "other": ("mentioned", "required"),
+    "about": ("mentioned", "mentioned"),
+    "culture": ("mentioned", "mentioned"),
+    "benefits": ("mentioned", "mentioned"),
+    "compensation": ("mentioned", "mentioned"),
+    "process": ("mentioned", "mentioned"),
+    "logistics": ("mentioned", "mentioned"),
+    "eeo": ("mentioned", "mentioned"),
+}
+_RANK = {r: i for i, r in enumerate(REQUIREMENTS)}
+# Generic nouns that, written right after a skill name, belong to its mention ("Agile
+# methodologies", "Docker ecosystem", "Kafka pipelines"): the surface takes them in.
+HEAD_NOUNS = frozenset(
+    "ecosystem technologies methodology methodologies frameworks principles tools protocols pipelines".split()
+)
+
+# Cues are looked for in the lower-cased clause.
+PREFERRED_CUE = re.compile(
+    r"\b(?:(?:a|big|huge|definite|real|great|strong|added)\s+plus|plus\s*\W*$|bonus|nice[\s-]to[\s-]have|"
+    r"preferred|preferably|prefer|ideally|desirable|desired|advantage|advantageous|an asset|"
+    r"would be (?:great|nice|good|helpful|ideal|appreciated)|not (?:required|necessary|mandatory)|"
+    r"optional|beneficial|helpful|good to have|welcome)\b"
+)
+REQUIRED_CUE = re.compile(
+    r"\b(?:experience (?:with|in|using|building|of)|experienced|proficien\w*|expertise|knowledge of|"
+    r"familiar\w*|must|required|requires?|mandatory|you have|you bring|you'll need|strong|solid|"
+    r"hands[\s-]on|skills? in|understanding of|years?|degree|fluent|fluency|qualifications?)\b"
+)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+YEARS = re.compile(
+    r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s*\+?\s*(?:(?:-|to|or)\s*\d{1,2}\s*\+?\s*)?"
+    r"(?:years?|yrs?)\b"
+)
+# Where a sentence ends inside a block: after . ! ? before a space, at a blank line, or at a line
+# break before a line that starts like a new sentence or list item (not a wrapped line).
+SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)|\n\s*\n|\n(?=\s*[^a-z\s])")
+# Word stems without which REQUIRED_CUE cannot match: a cheap test before it.
+REQUIRED_HINT = re.compile(
+    "experience|proficien|expertise|knowledge|familiar|must|requir|mandatory|you |strong|solid|hands|skill|"
+    "understanding|year|degree|fluen|qualific"
+)
+CLAUSE_END = re.compile(r"[;\u2022]| - ")
+_DELETED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")  # what model.normalize removes
+
+
+class _Candidate:
+    """One mention found in a block, before the per-posting merge."""
+
+    __slots__ = ("entry", "start", "end", "first", "last", "match", "score", "sentence")
+
+    def __init__(self, entry: Entry, start: int, end: int, first: int, last: int, match: str, score: int):
+        self.entry, self.start, self.end, self.first, self.last = entry, start, end, first, last
+        self.match, self.score = match, score
+        self.sentence = -1
+
+
+_GAP = "\n\x00\n"  # joins blocks: "\x00" becomes a token no alias contains, so no match spans two
+_GAP_TOKEN = "\x00"
+
+
+def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None) -> tuple[SkillHit, ...]:
+    """The skills the sections name, one `SkillHit` per skill, in order of first mention."""
+    vocab = vocab or builtin()
+    # The posting's blocks are cleaned, split and scanned as one string, so that work runs
+    # once per posting rather than once per block.
+    blocks = []
+    norms = []
+    pos = 0
+    for section in sections:
+        for block in section.blocks:
+            if block.kind != "heading":
+                norm = block.norm
+                blocks.append((section.kind, block, norm, pos))
+                norms.append(norm)
+                pos += len(norm) + len(_GAP)
+    flat = clean(_GAP.join(norms))
+    toks = flat.split()
+    toks.append(_GAP_TOKEN)  # so that toks[i + 1] and toks[i - 1] exist for every token
+    cands = _scan(toks, vocab)
+    if not cands:
+        return ()
+    # Token i starts where the i-th non-empty piece of flat.split(" ") does.
+    pieces = flat.split(" ")
+    ends = list(accumulate(map(len, pieces)))
+    where = list(compress(range(len(pieces)), pieces))
+    for c in cands:
+        j = where[c.first]
+        c.start = ends[j] - len(pieces[j]) + j
+        j = where[c.last]
+        c.end = ends[j] + j
+    found: dict[str, list] = {}  # skill id -> the SkillHit fields, updated in place
+    offsets = [b[3] for b in blocks]
+    i = 0
+    while i < len(cands):
+        b = bisect_right(offsets, cands[i].start) - 1
+        base = offsets[b]
+        limit = offsets[b + 1] if b + 1 < len(offsets) else len(flat)
+        j = i
+        while j < len(cands) and cands[j].start < limit:
+            cands[j].start -= base
+            cands[j].end -= base
+            j += 1
+        _block_hits(*blocks[b][:3], cands[i:j], toks, found)
+        i = j
+    return tuple(SkillHit(*f) for f in found.values())
+
+
+def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], toks: list[str], found: dict) -> None:
+    """Add one block's mentions to `found`: new skills get their first-mention fields, known ones
+    only a stronger requirement or a missing years figure. Candidates carry offsets into `norm`
+    and token indices into the posting's `toks`."""
+    text = block.text
+    base, cap = SECTION_REQUIREMENT.get(kind, SECTION_REQUIREMENT["other"])
+    # Skip the mentions that cannot change anything: the skill is already required and either
+    # has its years or no years figure is written near this mention.
+    low = lower_same_length(norm)
+    years_here = None
+    todo = []
+    ambiguous = dotted = False
+    for c in cands:
+        entry = c.entry
+        if entry.rule is not None:
+            ambiguous = True
+        else:
+            old = found.get(entry.skill.id)
+            if old is not None and old[3] == "required":
+                if old[10] is not None:
+                    continue
+                if years_here is None:
+                    years_here = "year" in low or "yr" in low
+                if not years_here or not _years_near(low, c.start, c.end):
+                    continue
+        dotted = dotted or entry.dot
+        todo.append(c)
+    if not todo:
+        return
+    located = cands if ambiguous else todo
+    if dotted or (ambiguous and any(c.entry.dot for c in located)):
+        dropped = {id(c) for c in located if c.entry.dot and not _dot_ok(c, low)}
+        located = [c for c in located if id(c) not in dropped]
+        todo = [c for c in todo if id(c) not in dropped]
+    spans: dict[int, tuple[int, int]] = {}  # sentence start -> (start, end)
+    if block.kind == "item":
+        spans[0] = (0, len(norm))
+        for c in located:
+            c.sentence = 0
+    elif len(located) > 12:  # many mentions: split the whole block once
+        bounds = _sentences(norm)
+        ends = [b for _, b in bounds]
+        for c in located:
+            span = bounds[min(bisect_right(ends, c.start), len(bounds) - 1)]
+            spans[span[0]] = span
+            c.sentence = span[0]
+    else:
+        span = (-1, -1)
+        for c in located:  # in text order, so a sentence found serves the mentions after it
+            if not span[0] <= c.start < span[1]:
+                start = _sentence_start(norm, c.start)
+                span = spans[start] = (start, _sentence_end(norm, c.end))
+            c.sentence = span[0]
+    if ambiguous:
+        tech = [c for c in located if c.entry.rule is None and c.entry.skill.category in TECH_CATEGORIES]
+        listed = ({c.last for c in tech}, {c.first for c in tech})
+        todo = [c for c in todo if _context_ok(c, located, toks, norm, low, spans, listed)]
+    # Offsets so far are in `norm`; map them back to `text` when normalising deleted characters.
+    to_text = None if len(norm) == len(text) else _offset_map(text)
+    # Text that can only mention skills, and names no years, needs no clause looked at.
+    has_years = years_here if years_here is not None else ("year" in low or "yr" in low)
+    plain = cap == "mentioned" and not has_years
+    clause_cache: dict[int, list[tuple[int, int, str, list[tuple[int, int, int]]]]] = {}
+    requirement_cache: dict[int, str] = {}
+    evidence_cache: dict[int, str] = {}
+    for c in todo:
+        skill = c.entry.skill
+        old = found.get(skill.id)
+        s_start, s_end = spans[c.sentence]
+        if plain:
+            requirement, years = base, None
+        else:
+            clauses = clause_cache.get(c.sentence)
+            if clauses is None:
+                clauses = clause_cache[c.sentence] = _clauses(low, s_start, s_end)
+            clause = clauses[-1]
+            if len(clauses) > 1:
+                clause = next((cl for cl in clauses if cl[0] <= c.start < cl[1]), clause)
+            requirement = requirement_cache.get(clause[0])
+            if requirement is None:
+                requirement = requirement_cache[clause[0]] = _requirement(clause[2], base, cap)
+            years = _years(clause, c.start, c.end) if clause[3] else None
+        if old is not None:
+            if _RANK[requirement] < _RANK[old[3]]:
+                old[3] = requirement
+            if old[10] is None:
+                old[10] = years
+            continue
+        a, b = c.start, c.end
+        if to_text is not None:
+            a, b = to_text[a], to_text[b - 1] + 1
+        evidence = evidence_cache.get(s_start)
+        if evidence is None:
+            s_a, s_b = (s_start, s_end) if to_text is None else (to_text[s_start], to_text[s_end - 1] + 1)
+            evidence = evidence_cache[s_start] = " ".join(text[s_a:s_b].split())
+        found[skill.id] = [
+            skill.id,
+            skill.name,
+            skill.category,
+            requirement,
+            kind,
+            text[a:b],
+            block.line_start + text.count("\n", 0, a),
+            evidence,
+            c.match,
+            c.score,
+            years,
+        ]
+
+
+def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
+    """Longest alias matches over the tokens, then split and misspelt names."""
+    n = len(toks)
+    trie = vocab.trie
+    # Only first tokens of aliases, first halves of split names ("Tensor Flow") and words that
+    # look misspelt can start a match. `compress`/`map` pick their positions at C speed, so
+    # the loop below never visits the other tokens; unknown words are checked once a process.
+    odd = set(filterfalse(vocab.seen.__contains__, toks))
+    if odd:
+        odd = vocab.misspelt(odd)
+    starts = compress(range(n), map(vocab.starters.__contains__, toks))
+    if odd:
+        starts = sorted(set(starts).union(compress(range(n), map(odd.__contains__, toks))))
+    join_heads = vocab.join_heads
+    join_tails = vocab.join_tails
+    labelled = None  # whether the posting has any "Industry:"-like label; found out when needed
+    out: list[_Candidate] = []
+    covered = -1
+    for i in starts:
+        if i <= covered:
+            continue
+        tok = toks[i]
+        node = trie.get(tok)
+        if node is not None:
+            best = None
+            j = i
+            while True:
+                entry = node.get("")
+                if entry is not None:
+                    best = (j, entry)
+                j += 1
+                if j == n:
+                    break
+                node = node.get(toks[j])
+                if node is None:
+                    break
+            if best is not None:
+                last, entry = best
+                if entry.rule is not None and entry.rule.needs == "label":
+                    if labelled is None:
+                        labelled = not vocab.label_cues.isdisjoint(toks)
+                    if not labelled:
+                        continue
+                if last + 1 < n and toks[last + 1] in HEAD_NOUNS:  # "Agile methodologies"
+                    last += 1
+                out.append(_Candidate(entry, 0, 0, i, last, entry.match, 100 if entry.match == "exact" else 95))
+                covered = last
+                continue
+        if tok in join_heads and i + 1 < n and toks[i + 1] in join_tails[tok]:
+            entry = vocab.joined(tok, toks[i + 1])
+            if entry is not None:
+                out.append(_Candidate(entry, 0, 0, i, i + 1, "fuzzy", 92))
+                covered = i + 1
+                continue
+        found = vocab.fuzzy(tok) if odd and tok in odd else None
+        if found is not None:
+            out.append(_Candidate(found[0], 0, 0, i, i, "fuzzy", found[1]))
+    return out
+
+
+def _dot_ok(c: _Candidate, low: str) -> bool:
+    """A name written with a leading dot (".NET") must have it, not glued to a word ("Java.NET");
+    a dot set apart by spaces (". NET", as in tokenised text) counts too."""
+    a = c.start
+    k = a - 1
+    while k >= 0 and low[k] == " ":
+        k -= 1
+    if k < 0 or low[k] != "." or (k < a - 1 and k and not low[k - 1].isspace()):
+        return False
+    c.start = k
+    return k == 0 or not low[k - 1].isalnum()
+
+
+def _context_ok(c: _Candidate, cands: list[_Candidate], toks: list[str], norm: str, low: str, spans, listed) -> bool:
+    """Whether an ambiguous name ("Go", "Excel", "R") is meant as the skill here.
+
+    `listed` holds the token indices where unambiguous technical names end and start: a name
+    between two of them is in a list of technologies ("python go django"), whatever its case.
+    """
+    rule = c.entry.rule
+    if rule is None:
+        return True
+    ends, starts = listed
+    in_list = (c.first - 1 in ends or toks[c.first - 1] == _GAP_TOKEN) and (
+        c.last + 1 in starts or toks[c.last + 1] == _GAP_TOKEN
+    )
+    in_list = in_list and (c.first - 1 in ends or c.last + 1 in starts) and rule.needs != "label"
+    if in_list:
+        return _shape_ok(c, toks, norm, low, any_case=True)
+    if not _shape_ok(c, toks, norm, low):
+        return False
+    if rule.needs == "tech":
+        # Another technical skill in the sentence: an unambiguous one, or an ambiguous one
+        # written as a name ("Rust and Go").
+        for other in cands:
+            if (
+                other is not c
+                and other.sentence == c.sentence
+                and other.entry.skill.category in TECH_CATEGORIES
+                and (other.entry.rule is None or _shape_ok(other, toks, norm, low))
+            ):
+                return True
+    elif rule.needs == "label":
+        return _labelled(low, c.start, rule.cues)
+    elif rule.needs != "cue":
+        return True
+    a, b = spans[c.sentence]
+    return not rule.cues.isdisjoint(tokens(low[a:b]))
+
+
+def _labelled(low: str, pos: int, labels: frozenset[str]) -> bool:
+    """Whether the line holding `pos`, or the line before it, starts with one of `labels`."""
+    start = low.rfind("\n", 0, pos) + 1
+    before = low.rfind("\n", 0, max(start - 1, 0)) + 1 if start else start
+    for line_start in (start, before):
+        words = low[line_start : line_start + 40].split(None, 1)
+        if words and words[0].strip(":") in labels:
+            return True
+    return False
+
+
+def _shape_ok(c: _Candidate, toks: list[str], norm: str, low: str, any_case: bool = False) -> bool:
+    """The written form and the neighbouring words allow the skill reading."""
+    entry = c.entry
+    rule = entry.rule
+    if entry.forms and not any_case and "".join(norm[c.start : c.end].split()) not in entry.forms:
+        return False
+    words, longer, marks = rule.prev_parts
+    if toks[c.first - 1] in words or (c.start and low[c.start - 1] in marks):
+        return False
+    for seq in longer:
+        if c.first >= len(seq) and tuple(toks[c.first - len(seq) : c.first]) == seq:
+            return False
+    words, longer, marks = rule.next_parts
+    if toks[c.last + 1] in words or low[c.end : c.end + 1] in marks:
+        return False
+    for seq in longer:
+        if tuple(toks[c.last + 1 : c.last + 1 + len(seq)]) == seq:
+            return False
+    return True
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of a block, by SENTENCE_END."""
+    spans = []
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        stop = m.start() + (text[m.start()] in ".!?")  # the full stop belongs to its sentence
+        if stop > start:
+            spans.append((start, stop))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts (the boundaries of SENTENCE_END), searching back."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos))
+    start = start + 2 if start >= 0 else 0
+    nl = text.rfind("\n", start, pos)
+    while nl >= 0:
+        j = nl + 1
+        while j < pos and text[j] in " \t\r":
+            j += 1
+        k = nl - 1
+        while k >= start and text[k] in " \t\r":
+            k -= 1
+        if j == pos or not text[j].islower() or (k >= start and text[k] == "\n"):
+            return j
+        nl = text.rfind("\n", start, nl)
+    return start
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = SENTENCE_END.search(text, pos)
+    if m is None:
+        return len(text)
+    return m.start() + (text[m.start()] in ".!?")  # the full stop belongs to its sentence
+
+
+def _clauses(low: str, start: int, end: int) -> list[tuple[int, int, str, list]]:
+    """The clauses of one sentence of lower-cased text: (start, end, text, year figures as
+    (start, end, years))."""
+    sentence = low[start:end]
+    if ";" not in sentence and " - " not in sentence and "\u2022" not in sentence:  # one clause
+        figures = []
+        if "year" in sentence or "yr" in sentence:
+            figures = [(start + f.start(), start + f.end(), _figure(f.group(1))) for f in YEARS.finditer(sentence)]
+        return [(start, end, sentence, figures)]
+    out = []
+    pos = start
+    for m in [*CLAUSE_END.finditer(sentence), None]:
+        stop = start + (m.start() if m else len(sentence))
+        if stop > pos or m is None:
+            piece = low[pos:stop]
+            figures = []
+            if "year" in piece or "yr" in piece:
+                figures = [(pos + f.start(), pos + f.end(), _figure(f.group(1))) for f in YEARS.finditer(piece)]
+            out.append((pos, stop, piece, figures))
+        if m:
+            pos = start + m.end()
+    return out
+
+
+def _figure(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def _requirement(clause: str, base: str, cap: str) -> str:
+    """How strongly one lower-cased clause asks for what it names, given its section."""
+    if cap == "mentioned":
+        return "mentioned"
+    if _preferred_hint(clause) and PREFERRED_CUE.search(clause):
+        return "preferred"
+    if base == "mentioned" and REQUIRED_HINT.search(clause) and REQUIRED_CUE.search(clause):
+        return "required"
+    return base
+
+
+def _preferred_hint(c: str) -> bool:
+    """A word stem without which PREFERRED_CUE cannot match (plain `in` tests beat a regex)."""
+    return (
+        "plus" in c or "bonus" in c or "nice" in c or "prefer" in c or "ideal" in c or "desir" in c
+        or "advantag" in c or "asset" in c or "would be" in c or "not " in c or "optional" in c
+        or "benefic" in c or "helpful" in c or "good to have" in c or "welcome" in c
+    )  # fmt: skip
+
+
+def _years(clause, start: int, end: int) -> int | None:
+    """The years figure that governs a mention: the nearest one before it in its clause
+    ("5+ years of Python"), else one right after it ("Python (3+ years)")."""
+    figures = clause[3]
+    before = [f for f in figures if f[1] <= start]
+    if before:
+        return before[-1][2]
+    after = [f for f in figures if f[0] >= end and f[0] - end <= 30]
+    return after[0][2] if after else None
+
+
+def _years_near(low: str, start: int, end: int) -> bool:
+    """Whether "year"/"yr" is written close enough to a mention to govern it (see `_years`)."""
+    a, b = max(start - 120, 0), end + 40
+    return low.find("year", a, b) >= 0 or low.find("yr", a, b) >= 0
+
+
+def _offset_map(text: str) -> list[int]:
+    """For each character of `normalize(text)`, its index in `text` (plus the end)."""
+    kept = [i for i, ch in enumerate(text) if ch not in _DELETED]
+    assert len(kept) == len(normalize(text))
+    return kept + [len(text)]

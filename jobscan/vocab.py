@@ -1,0 +1,509 @@
+"""The skill vocabulary: data file -> immutable `Vocabulary` with the indexes the matcher needs.
+
+Every alias is cut into the tokens `tokens()` produces, so the matcher walks a token trie
+once per posting instead of looping over aliases; its cost does not grow with the vocabulary.
+The built-in data (jobscan/data/skills.jsonl, made by scripts/build_vocab.py) is read once per
+process; user files (TOML, JSON or CSV) are merged on top and win by id or by name.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import re
+import string
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+DATA = Path(__file__).resolve().parent / "data"
+
+CATEGORIES = (
+    "language",
+    "framework",
+    "library",
+    "database",
+    "cloud",
+    "devops",
+    "data",
+    "ml",
+    "tool",
+    "platform",
+    "methodology",
+    "certification",
+    "spoken_language",
+    "soft",
+    "domain",
+)
+# Categories whose hits count as technical context for ambiguous names ("Go" next to "PHP").
+TECH_CATEGORIES = frozenset(CATEGORIES) - {"spoken_language", "soft", "domain", "certification"}
+
+# Tokens are what `str.split()` leaves once every separator is a space: ASCII punctuation other
+# than "+" and "#" (kept for C++ and C#), and non-ASCII marks that are not letters or digits.
+# So "Node.js", "node js" and "Node . js" share one key, as do "amazon-web-services" and
+# "Amazon Web Services". `clean()` keeps the length of its input, so offsets carry over.
+_SEPARATORS = str.maketrans(
+    {c: " " for c in string.punctuation + "".join(map(chr, range(1, 33))) + "\x7f" if c not in "+#"}
+)  # "\x00" stays: the matcher puts it between blocks
+_NON_ASCII_MARKS = re.compile(r"[^\x00-\x7f\w]")
+FUZZY_MIN_LEN = 6  # shorter names ("Go", "Rust", "Java") are never matched fuzzily
+FUZZY_MIN_SCORE = 88
+
+
+class VocabError(ValueError):
+    """A vocabulary file that cannot be read or holds an invalid entry."""
+
+
+def lower_same_length(text: str) -> str:
+    """`text.lower()`, but never changing the length, so offsets stay valid (e.g. for "İ")."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def clean(text: str) -> str:
+    """`text` lower-cased with every separator turned into a space, at the same length."""
+    low = lower_same_length(text)
+    if not low.isascii():
+        low = _NON_ASCII_MARKS.sub(" ", low)
+    return low.translate(_SEPARATORS)  # fast for ASCII, which nearly all text is by now
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """The match key of a name or alias: its lower-cased tokens."""
+    return tuple(clean(text).split())
+
+
+def squash(key: Sequence[str]) -> str:
+    """A key with its spaces gone: "Postgre SQL" and "PostgreSQL" agree."""
+    return "".join(key)
+
+
+def slug(text: str) -> str:
+    s = re.sub(r"\+", "p", text.lower())
+    s = s.replace("#", "sharp")
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "skill"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Context a name that is also an ordinary word needs before it counts as the skill.
+
+    `forms` are the ambiguous spellings; they must be written exactly so. `not_prev` and
+    `not_next` are token sequences that must not touch the name ("-" means an attached hyphen,
+    as in "C-level"); `needs="tech"` asks for another technical skill or a cue word in the same
+    sentence. `match`/`reject` are example sentences, run by the tests.
+    """
+
+    forms: tuple[str, ...]
+    not_prev: tuple[tuple[str, ...], ...] = ()  # a 1-tuple of one punctuation mark means "attached"
+    not_next: tuple[tuple[str, ...], ...] = ()
+    needs: str = ""
+    cues: frozenset[str] = frozenset()
+    match: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Rule:
+        def seqs(words: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+            return tuple(tokens(w) or (w.strip(),) for w in words)
+
+        return cls(
+            forms=tuple(d.get("forms", ())),
+            not_prev=seqs(d.get("not_prev", ())),
+            not_next=seqs(d.get("not_next", ())),
+            needs=d.get("needs", ""),
+            cues=frozenset(d.get("cues", ())),
+            match=tuple(d.get("match", ())),
+            reject=tuple(d.get("reject", ())),
+        )
+
+    @functools.cached_property
+    def prev_parts(self) -> tuple[frozenset[str], tuple[tuple[str, ...], ...], frozenset[str]]:
+        """`not_prev` split for quick checks: (single words, longer sequences, punctuation)."""
+        return _parts(self.not_prev)
+
+    @functools.cached_property
+    def next_parts(self) -> tuple[frozenset[str], tuple[tuple[str, ...], ...], frozenset[str]]:
+        return _parts(self.not_next)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "forms": list(self.forms),
+            "not_prev": [" ".join(s) for s in self.not_prev],
+            "not_next": [" ".join(s) for s in self.not_next],
+            "needs": self.needs,
+            "cues": sorted(self.cues),
+            "match": list(self.match),
+            "reject": list(self.reject),
+        }
+
+
+def _parts(seqs: tuple[tuple[str, ...], ...]):
+    marks = frozenset(q[0] for q in seqs if not q[0][0].isalnum())
+    words = frozenset(q[0] for q in seqs if len(q) == 1 and q[0][0].isalnum())
+    return words, tuple(q for q in seqs if len(q) > 1), marks
+
+
+@dataclass(frozen=True)
+class Skill:
+    id: str
+    name: str
+    category: str
+    aliases: tuple[str, ...] = ()
+    source: str = "curated"
+    rule: Rule | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "name": self.name,
+            "category": self.category,
+            "aliases": list(self.aliases),
+            "source": self.source,
+        }
+        if self.rule:
+            d["rule"] = self.rule.to_dict()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Skill:
+        rule = d.get("rule")
+        return cls(
+            id=d["id"],
+            name=d["name"],
+            category=d["category"],
+            aliases=tuple(d.get("aliases", ())),
+            source=d.get("source", "curated"),
+            rule=Rule.from_dict(rule) if rule else None,
+        )
+
+
+class Entry(NamedTuple):
+    """What one alias key leads to."""
+
+    skill: Skill
+    match: str  # "exact" (the canonical name) | "alias"
+    forms: frozenset[str] | None  # spellings that must be written exactly so (empty: any case)
+    rule: Rule | None  # set when this name is ambiguous
+    dot: bool = False  # the name starts with "." (".NET"): the text must have it, unglued
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+@dataclass(frozen=True, eq=False)
+class Vocabulary:
+    """An immutable set of skills plus the token trie, the fuzzy index and the word list.
+
+    `skills` is given in priority order: when two skills claim the same alias key, the one
+    listed first keeps it (the built-in data has none; `merged` puts user skills first).
+    It is stored sorted by id.
+    """
+
+    skills: tuple[Skill, ...]
+    words: frozenset[str] = frozenset()
+    fuzzy_ids: frozenset[str] = frozenset()  # skills whose long names may match fuzzily
+    trie: dict = field(init=False, repr=False)
+    _by_id: dict = field(init=False, repr=False)
+    _fuzzy: dict = field(init=False, repr=False)
+    _fuzzy_shapes: frozenset = field(init=False, repr=False)  # (first two letters, length) of near names
+    _squashed: dict = field(init=False, repr=False)
+    starters: frozenset = field(init=False, repr=False)  # first tokens of aliases and join heads
+    join_heads: frozenset = field(init=False, repr=False)  # "tensor" of "Tensor Flow"
+    join_tails: dict = field(init=False, repr=False)  # "tensor" -> {"flow", ...}
+    label_cues: frozenset = field(init=False, repr=False)  # words that "label" rules look for
+    known: frozenset = field(init=False, repr=False)  # English, posting and vocabulary words
+    seen: set = field(init=False, repr=False)  # `known` plus words found not misspelt (grows)
+    _fuzzy_memo: dict = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        trie: dict = {}
+        by_id: dict[str, Skill] = {}
+        fuzzy: dict[str, list[tuple[str, Entry]]] = {}
+        squashed: dict[str, Entry] = {}
+        join_pairs: set[tuple[str, str]] = set()
+        for skill in self.skills:
+            if skill.id in by_id:
+                raise VocabError(f"duplicate skill id {skill.id!r}")
+            by_id[skill.id] = skill
+            name_key = tokens(skill.name)
+            rule = skill.rule
+            ambiguous: dict[tuple[str, ...], set[str]] = {}
+            if rule:
+                for form in rule.forms:
+                    ambiguous.setdefault(tokens(form), set()).add(_compact(form))
+            for alias in skill.names:
+                key = tokens(alias)
+                if not key:
+                    continue
+                node = trie
+                for tok in key:
+                    node = node.setdefault(tok, {})
+                if "" in node:
+                    continue
+                # A rule without forms covers every name of its skill, in any case.
+                ruled = rule is not None and (key in ambiguous or not rule.forms)
+                forms = frozenset(ambiguous.get(key, ())) if ruled else None
+                dot = alias.startswith(".")
+                entry = Entry(skill, "exact" if key == name_key else "alias", forms, rule if ruled else None, dot)
+                node[""] = entry
+                if not ruled and skill.id in self.fuzzy_ids:
+                    flat = squash(key)
+                    if len(flat) >= FUZZY_MIN_LEN and flat.isalpha():
+                        if len(key) == 1:
+                            for variant in _deletions(flat):
+                                fuzzy.setdefault(variant, []).append((flat, entry))
+                        squashed.setdefault(flat, entry)
+                        join_pairs.update((flat[:i], flat[i:]) for i in range(3, len(flat) - 1))
+        object.__setattr__(self, "skills", tuple(sorted(self.skills, key=lambda s: s.id)))
+        object.__setattr__(self, "trie", trie)
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_fuzzy", fuzzy)
+        targets = {t for pairs in fuzzy.values() for t, _ in pairs}
+        shapes = frozenset((t[:2], len(t) + d) for t in targets for d in range(-2, 3))
+        object.__setattr__(self, "_fuzzy_shapes", shapes)
+        object.__setattr__(self, "_squashed", squashed)
+        known = self.words | frozenset(trie)
+        tails: dict[str, set[str]] = {}
+        for a, b in join_pairs:
+            # Only splits into plausible words: "tensor|flow", "postgre|sql", not "and|roid".
+            if b in known and len(b) >= 2 and a not in _FUNCTION_WORDS:
+                tails.setdefault(a, set()).add(b)
+        object.__setattr__(self, "starters", frozenset(trie).union(tails))
+        object.__setattr__(self, "join_heads", frozenset(tails))
+        object.__setattr__(self, "join_tails", {a: frozenset(b) for a, b in tails.items()})
+        labels = (s.rule.cues for s in self.skills if s.rule is not None and s.rule.needs == "label")
+        object.__setattr__(self, "label_cues", frozenset().union(*labels))
+        object.__setattr__(self, "known", known)
+        object.__setattr__(self, "seen", set(known))
+        object.__setattr__(self, "_fuzzy_memo", {})
+
+    def __reduce__(self):
+        return (Vocabulary, (self.skills, self.words, self.fuzzy_ids))
+
+    def __len__(self) -> int:
+        return len(self.skills)
+
+    def __iter__(self) -> Iterator[Skill]:
+        return iter(self.skills)
+
+    def __contains__(self, skill_id: object) -> bool:
+        return skill_id in self._by_id
+
+    def get(self, skill_id: str) -> Skill | None:
+        return self._by_id.get(skill_id)
+
+    def lookup(self, text: str) -> Entry | None:
+        """The entry a whole name or alias leads to, e.g. `lookup("k8s").skill.id == "kubernetes"`."""
+        node = self.trie
+        for tok in tokens(text):
+            node = node.get(tok)
+            if node is None:
+                return None
+        return node.get("")
+
+    def fuzzy(self, token: str) -> tuple[Entry, int] | None:
+        """The skill a misspelt word most likely means ("kubernets"), with its score, or None.
+
+        Only long words that are neither a known English/posting word nor a vocabulary token
+        are tried, against the long names of curated and popular skills, through a
+        one-deletion index (so cost is independent of vocabulary size). The first two letters
+        must be right and the length within two of a name's, which rules out most words at once.
+        """
+        if len(token) < FUZZY_MIN_LEN or not token.isalpha() or token in self.words or token in self.trie:
+            return None
+        if (token[:2], len(token)) not in self._fuzzy_shapes:
+            return None
+        memo = self._fuzzy_memo
+        if token in memo:
+            return memo[token]
+        if len(memo) > 100_000:
+            memo.clear()
+        best: tuple[Entry, int] | None = None
+        seen: set[str] = set()
+        for variant in _deletions(token):
+            for target, entry in self._fuzzy.get(variant, ()):
+                if target in seen or target[0] != token[0]:
+                    continue
+                seen.add(target)
+                if Levenshtein.distance(token, target, score_cutoff=2) > 2:
+                    continue
+                score = round(fuzz.ratio(token, target))
+                if score >= FUZZY_MIN_SCORE and (best is None or score > best[1]):
+                    best = (entry, score)
+        memo[token] = best
+        return best
+
+    def joined(self, first: str, second: str) -> Entry | None:
+        """The skill two words spell when written together ("Tensor Flow", "Postgre SQL")."""
+        return self._squashed.get(first + second) if first in self.join_heads else None
+
+    def misspelt(self, words: set[str]) -> set[str]:
+        """The words of a set (none of them in `seen`) that `fuzzy` maps to a skill. The others
+        join `seen`, so later postings skip them at C speed."""
+        hits = {w for w in words if len(w) >= FUZZY_MIN_LEN and w.isalpha() and self.fuzzy(w) is not None}
+        if len(self.seen) > len(self.known) + 500_000:  # bound the memory of a long-running process
+            self.seen.intersection_update(self.known)
+        self.seen.update(words - hits)
+        return hits
+
+    def search(self, query: str = "", category: str | None = None, limit: int = 20) -> list[tuple[Skill, float]]:
+        """Skills whose name or an alias resembles `query` (all skills, by id, when it is empty)."""
+        if category is not None and category not in CATEGORIES:
+            raise VocabError(f"unknown category {category!r}; choose from {', '.join(CATEGORIES)}")
+        pool = [s for s in self.skills if category is None or s.category == category]
+        if not query.strip():
+            return [(s, 100.0) for s in pool[:limit]]
+        choices: dict[int, str] = {}
+        owners: list[Skill] = []
+        for skill in pool:
+            for alias in skill.names:
+                choices[len(owners)] = alias.lower()
+                owners.append(skill)
+        best: dict[str, tuple[Skill, float]] = {}
+        q = query.lower().strip()
+        # WRatio finds candidates fast; the rescoring keeps partial matches to whole words of the
+        # name (or to long queries), so "go" finds Go and "Go lang", not "Google Android".
+        for choice, _, i in process.extract(q, choices, scorer=fuzz.WRatio, limit=limit * 10, score_cutoff=60):
+            score = fuzz.ratio(q, choice)
+            if len(choice) > len(q):
+                words = choice.split()
+                if q in words or (len(q) >= 4 and (choice.startswith(q) or f" {q}" in choice)):
+                    score = max(score, 95 if words[0].startswith(q) else 90)  # the query starts a word
+                elif len(q) >= 4:
+                    score = max(score, 0.85 * fuzz.partial_ratio(q, choice))
+            skill = owners[i]
+            if score >= 60 and (skill.id not in best or best[skill.id][1] < score):
+                best[skill.id] = (skill, score)
+        ranked = sorted(best.values(), key=lambda p: (-p[1], p[0].source != "curated", p[0].id))
+        return [(s, min(score, 100.0)) for s, score in ranked[:limit]]
+
+    def merged(self, extra: Iterable[Skill], removed: Iterable[str] = ()) -> Vocabulary:
+        """A new vocabulary where `extra` skills replace those with the same id and take their aliases."""
+        extra = list(extra)
+        gone = set(removed) | {s.id for s in extra}
+        taken = {tokens(a) for s in extra for a in s.names}
+        kept = []
+        for skill in self.skills:
+            if skill.id in gone:
+                continue
+            aliases = tuple(a for a in skill.aliases if tokens(a) not in taken)
+            if tokens(skill.name) in taken:
+                if not aliases:
+                    continue
+                skill = replace(skill, name=aliases[0], aliases=aliases[1:])
+            elif len(aliases) != len(skill.aliases):
+                skill = replace(skill, aliases=aliases)
+            kept.append(skill)
+        return Vocabulary(tuple(extra) + tuple(kept), self.words, self.fuzzy_ids | {s.id for s in extra})
+
+
+_FUNCTION_WORDS = frozenset("a an the and or of to in on at for by as is be it no".split())
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def builtin() -> Vocabulary:
+    """The vocabulary shipped in jobscan/data, read once per process."""
+    skills = []
+    fuzzy_ids = []
+    with open(DATA / "skills.jsonl", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            skills.append(Skill.from_dict(d))
+            if d.get("fuzzy"):
+                fuzzy_ids.append(d["id"])
+    words = frozenset((DATA / "words.txt").read_text(encoding="utf-8").split())
+    return Vocabulary(tuple(skills), words, frozenset(fuzzy_ids))
+
+
+def load_vocabulary(extra: Sequence[Path] = ()) -> Vocabulary:
+    """The built-in vocabulary with each user file in `extra` merged on top, later files winning."""
+    vocab = builtin()
+    for path in extra:
+        skills, removed = read_user_file(Path(path), vocab)
+        vocab = vocab.merged(skills, removed)
+    return vocab
+
+
+def read_user_file(path: Path, base: Vocabulary) -> tuple[list[Skill], list[str]]:
+    """Skills from a TOML, JSON or CSV file, with ids resolved against `base` (by id, then name).
+
+    Each entry has `name` and optionally `id`, `category`, `aliases` (a list, or a "|"-separated
+    string in CSV) and `remove` (true drops the skill). Returns (skills, ids to remove).
+    """
+    try:
+        suffix = path.suffix.lower()
+        if suffix == ".toml":
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            records = data.get("skill", data.get("skills", []))
+        elif suffix == ".json":
+            data = json.loads(path.read_text(encoding="utf-8"))
+            records = data.get("skills", []) if isinstance(data, dict) else data
+        elif suffix == ".csv":
+            with open(path, encoding="utf-8", newline="") as f:
+                records = list(csv.DictReader(f))
+        else:
+            raise VocabError(f"{path}: unknown vocabulary format (use .toml, .json or .csv)")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, json.JSONDecodeError, csv.Error) as e:
+        raise VocabError(f"{path}: {e}") from e
+    if not isinstance(records, list):
+        raise VocabError(f"{path}: expected a list of skills")
+    by_name = {s.name.lower(): s for s in base.skills}
+    skills: list[Skill] = []
+    removed: list[str] = []
+    for n, rec in enumerate(records, 1):
+        if not isinstance(rec, Mapping) or not str(rec.get("name") or rec.get("id") or "").strip():
+            raise VocabError(f"{path}: entry {n} needs a name")
+        name = str(rec.get("name") or "").strip()
+        given_id = str(rec.get("id") or "").strip()
+        old = base.get(given_id) if given_id else None
+        old = old or (by_name.get(name.lower()) if name else None)
+        skill_id = given_id or (old.id if old else slug(name))
+        if _truthy(rec.get("remove")):
+            removed.append(skill_id)
+            continue
+        aliases = rec.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [a.strip() for a in re.split(r"[|;]", aliases) if a.strip()]
+        category = str(rec.get("category") or (old.category if old else "")).strip()
+        if category not in CATEGORIES:
+            raise VocabError(f"{path}: entry {n} ({name or skill_id}): category must be one of {', '.join(CATEGORIES)}")
+        skills.append(
+            Skill(
+                id=skill_id,
+                name=name or (old.name if old else skill_id),
+                category=category,
+                aliases=tuple(str(a) for a in aliases),
+                source=f"user:{path.name}",
+                rule=old.rule if old else None,
+            )
+        )
+    return skills, removed
+
+
+def _truthy(value: Any) -> bool:
+    return value is True or str(value).strip().lower() in ("1", "true", "yes")
+
+
+def search(query: str = "", category: str | None = None, limit: int = 20, vocab: Vocabulary | None = None):
+    """Fuzzy-search the vocabulary (the built-in one unless `vocab` is given); see `Vocabulary.search`."""
+    return (vocab or builtin()).search(query, category, limit)
