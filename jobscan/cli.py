@@ -14,7 +14,8 @@ from . import __version__
 from .analyze import analyze, analyze_paths
 from .load import LoadError
 from .model import Posting
-from .render import make_console, render_errors, render_posting, render_scan
+from .render import make_console, render_errors, render_posting, render_scan, render_vocabulary
+from .vocab import CATEGORIES, VocabError, Vocabulary, load_vocabulary
 
 
 class ExitCode(IntEnum):
@@ -33,6 +34,20 @@ class ScanFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+
+
+_VOCAB_HELP = "Extra vocabulary file (TOML, JSON or CSV) merged over the built-in one; repeatable."
+
+
+def _vocabulary(files: Optional[List[Path]]) -> Optional[Vocabulary]:
+    """The built-in vocabulary (None) or it with the user's files on top; a bad file ends the command."""
+    if not files:
+        return None
+    try:
+        return load_vocabulary(files)
+    except VocabError as exc:
+        _fail([str(exc)])
+        raise typer.Exit(ExitCode.BAD_INPUT)
 
 
 app = typer.Typer(
@@ -73,10 +88,12 @@ def _fail(messages: Iterable[str]) -> None:
 def show(
     file: str = typer.Argument(..., metavar="FILE", help="A posting file, or - for standard input."),
     format: ShowFormat = typer.Option(ShowFormat.table, "--format", "-f", help="table (for people) or json (for tools)."),
+    vocab: Optional[List[Path]] = typer.Option(None, "--vocab", metavar="FILE", help=_VOCAB_HELP),
 ) -> None:
-    """Show one posting: its facts and its sections."""
+    """Show one posting: its facts, sections, seniority and skills."""
+    vocabulary = _vocabulary(vocab)
     try:
-        posting = analyze(Path(file) if file != "-" else "-")
+        posting = analyze(Path(file) if file != "-" else "-", vocab=vocabulary)
     except LoadError as exc:
         _fail([str(exc)])
         raise typer.Exit(ExitCode.BAD_INPUT)
@@ -89,6 +106,7 @@ def show(
 _CSV_COLUMNS = (
     "source", "format", "title", "company", "locations", "remote", "employment_type", "posted",
     "salary_min", "salary_max", "salary_currency", "salary_period", "truncated", "sections", "section_kinds",
+    "level", "years_min", "years_max", "education", "required_skills", "preferred_skills",
 )
 
 
@@ -104,6 +122,9 @@ def _csv_row(posting: Posting) -> dict[str, Any]:
         "salary_period": salary.get("period"),
         "sections": len(doc["sections"]),
         "section_kinds": " ".join(s["kind"] for s in doc["sections"]),
+        **{key: (doc["seniority"] or {}).get(key) for key in ("level", "years_min", "years_max", "education")},
+        "required_skills": "; ".join(s["name"] for s in doc["skills"] if s["requirement"] == "required"),
+        "preferred_skills": "; ".join(s["name"] for s in doc["skills"] if s["requirement"] == "preferred"),
     }
 
 
@@ -111,6 +132,7 @@ def _csv_row(posting: Posting) -> dict[str, Any]:
 def scan(
     paths: List[str] = typer.Argument(..., metavar="PATH...", help="Posting files and folders (searched recursively), or -."),
     format: ScanFormat = typer.Option(ScanFormat.table, "--format", "-f", help="table, json (one array), jsonl (one posting per line) or csv."),
+    vocab: Optional[List[Path]] = typer.Option(None, "--vocab", metavar="FILE", help=_VOCAB_HELP),
 ) -> None:
     """Scan postings: one row (or JSON document) per posting.
 
@@ -121,7 +143,8 @@ def scan(
     writer = csv.DictWriter(sys.stdout, fieldnames=_CSV_COLUMNS, lineterminator="\n") if format is ScanFormat.csv else None
     if writer:
         writer.writeheader()
-    for result in analyze_paths(paths):
+    vocabulary = _vocabulary(vocab)
+    for result in analyze_paths(paths, vocab=vocabulary):
         if isinstance(result, LoadError):
             errors.append(str(result))
             _fail([str(result)])
@@ -138,3 +161,26 @@ def scan(
         render_scan(make_console(), postings)
     if errors:
         raise typer.Exit(ExitCode.BAD_INPUT)
+
+
+@app.command(epilog="Example: jobscan skills kubernets --category devops")
+def skills(
+    query: str = typer.Argument("", metavar="[QUERY]", help="Words to fuzzy-search for; leave out to list every skill."),
+    category: Optional[str] = typer.Option(None, "--category", "-c", help=f"Only this category: {', '.join(CATEGORIES)}."),
+    limit: int = typer.Option(25, "--limit", "-n", min=1, help="How many skills to show at most (listing without a query shows all)."),
+    format: ShowFormat = typer.Option(ShowFormat.table, "--format", "-f", help="table (for people) or json (for tools)."),
+    vocab: Optional[List[Path]] = typer.Option(None, "--vocab", metavar="FILE", help=_VOCAB_HELP),
+) -> None:
+    """List or fuzzy-search the skill vocabulary, aliases included."""
+    if category is not None and category not in CATEGORIES:
+        _fail([f"unknown category {category!r}; choose from {', '.join(CATEGORIES)}"])
+        raise typer.Exit(ExitCode.BAD_INPUT)
+    vocabulary = _vocabulary(vocab) or load_vocabulary()
+    if query:
+        found = vocabulary.search(query, category=category, limit=limit)
+    else:
+        found = [(skill, 100.0) for skill in vocabulary if category in (None, skill.category)]
+    if format is ShowFormat.json:
+        sys.stdout.write(_dump_json([dict(skill.to_dict(), score=round(score, 1)) for skill, score in found]) + "\n")
+    else:
+        render_vocabulary(make_console(), found)

@@ -147,3 +147,51 @@ def test_python_dash_m_runs_the_cli():
     completed = subprocess.run([sys.executable, "-m", "jobscan", "--version"], capture_output=True, text=True, check=False)
     assert completed.returncode == 0
     assert completed.stdout.strip() == f"jobscan {__version__}"
+
+
+def test_show_lists_skills_and_seniority(runner, tmp_path):
+    path = tmp_path / "posting.txt"
+    path.write_text(POSTING, encoding="utf-8")
+    result = runner.invoke(app, ["show", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Skills" in result.output and "Terraform" in result.output
+    assert "Seniority" in result.output and "4+" in result.output
+
+
+def test_skills_search_finds_misspelling(runner):
+    result = runner.invoke(app, ["skills", "kubernets", "--format", "json", "--limit", "3"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "kubernetes"
+
+
+def test_skills_category_filter_and_unknown_category(runner):
+    result = runner.invoke(app, ["skills", "--category", "cloud", "--format", "json"])
+    assert result.exit_code == 0
+    listed = json.loads(result.stdout)
+    assert listed and {s["category"] for s in listed} == {"cloud"}
+    bad = runner.invoke(app, ["skills", "--category", "clouds"])
+    assert bad.exit_code == ExitCode.BAD_INPUT
+    assert "unknown category 'clouds'" in bad.stderr
+
+
+def test_user_vocabulary_adds_a_skill_everywhere(runner, tmp_path):
+    vocab = tmp_path / "house.toml"
+    vocab.write_text('[[skill]]\nname = "Routeweaver"\ncategory = "tool"\naliases = ["RW engine"]\n', encoding="utf-8")
+    path = tmp_path / "posting.txt"
+    path.write_text(POSTING.replace("Comfort with Terraform", "Comfort with the RW engine"), encoding="utf-8")
+    without = json.loads(runner.invoke(app, ["show", str(path), "--format", "json"]).stdout)
+    assert "Routeweaver" not in [s["name"] for s in without["skills"]]
+    shown = json.loads(runner.invoke(app, ["show", str(path), "--format", "json", "--vocab", str(vocab)]).stdout)
+    hit = next(s for s in shown["skills"] if s["name"] == "Routeweaver")
+    assert (hit["requirement"], hit["surface"]) == ("required", "RW engine")
+    listed = runner.invoke(app, ["skills", "routeweaver", "--vocab", str(vocab), "--format", "json"])
+    assert json.loads(listed.stdout)[0]["name"] == "Routeweaver"
+
+
+def test_broken_vocabulary_file_is_one_line_error(runner, tmp_path):
+    vocab = tmp_path / "broken.json"
+    vocab.write_text("{nope", encoding="utf-8")
+    result = runner.invoke(app, ["scan", str(SAMPLES), "--vocab", str(vocab)])
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and str(vocab) in result.stderr

@@ -28,3 +28,17 @@ def test_schema_is_valid_and_versioned():
     from jobscan.model import SCHEMA_VERSION
 
     assert SCHEMA["properties"]["schema_version"]["const"] == SCHEMA_VERSION
+
+
+def test_schema_enums_are_the_models():
+    from jobscan.model import EDUCATION_LEVELS, REQUIREMENTS, SECTION_KINDS, SENIORITY_LEVELS
+    from jobscan.vocab import CATEGORIES
+
+    props = SCHEMA["properties"]
+    assert props["sections"]["items"]["properties"]["kind"]["enum"] == list(SECTION_KINDS)
+    skill = props["skills"]["items"]["properties"]
+    assert skill["category"]["enum"] == list(CATEGORIES)
+    assert skill["requirement"]["enum"] == list(REQUIREMENTS)
+    seniority = props["seniority"]["oneOf"][1]["properties"]
+    assert seniority["level"]["enum"] == [*SENIORITY_LEVELS, None]
+    assert seniority["education"]["enum"] == [*EDUCATION_LEVELS, None]
