@@ -85,14 +85,14 @@ class _CueTable:
     """All content cues compiled for one pass over a text.
 
     A cue is a list of alternatives and counts once however many of them appear: words are
-    looked up among the text's tokens, phrases are searched only when their first word is
+    looked up among the text's tokens, phrases are searched only when their longest word is
     among them, and the few true patterns run only when a string they need is present.
     """
 
     def __init__(self, data: dict):
         self.kinds: list[tuple[str, float]] = []
         self.by_word: dict[str, set[int]] = {}
-        self.by_first_word: dict[str, list[tuple[str, int]]] = {}
+        self.by_key_word: dict[str, list[tuple[str, int]]] = {}
         self.patterns: list[tuple[re.Pattern[str], tuple[str, ...], int]] = []
         self.kind_of: list[int] = []
         for kind, entry in data.items():
@@ -108,18 +108,20 @@ class _CueTable:
                     elif _WORD.fullmatch(alt):
                         self.by_word.setdefault(alt, set()).add(cue)
                     else:
-                        first = _WORD.search(alt).group()
-                        self.by_first_word.setdefault(first, []).append((alt, cue))
+                        rarest = max(_WORD.findall(alt), key=len)  # the longest word is the rarest
+                        self.by_key_word.setdefault(rarest, []).append((alt, cue))
 
     def score(self, text: str) -> tuple[str | None, float]:
         hits: set[int] = set()
         words = set(_WORD.findall(text))
         for word in words.intersection(self.by_word):
             hits |= self.by_word[word]
-        for word in words.intersection(self.by_first_word):
-            hits.update(cue for phrase, cue in self.by_first_word[word] if cue not in hits and phrase in text)
+        for word in words.intersection(self.by_key_word):
+            for phrase, cue in self.by_key_word[word]:
+                if cue not in hits and phrase in text:
+                    hits.add(cue)
         for pattern, when, cue in self.patterns:
-            if cue not in hits and (not when or any(w in text for w in when)) and pattern.search(text):
+            if cue not in hits and (not when or any(map(text.__contains__, when))) and pattern.search(text):
                 hits.add(cue)
         counts = [0] * len(self.kinds)
         for cue in hits:
@@ -154,7 +156,6 @@ _SMALL_WORDS = frozenset(
     "a an and the of to in for with on at by or our your you we who what how why is are as be will include includes "
     "including this that it its do can must should has have from into us i my their".split()
 )
-_SENTENCE_END = re.compile(r"[.!?;,]$")
 _INLINE_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 /&,()'’-]{1,50}?)\s*:[ \t]*(?=\S)")
 _GLUED_LABEL = re.compile(r"(?<=[a-z0-9.!?)…])([A-Z][A-Za-z]+(?: (?:[A-Za-z]+|&)){0,3}):(?=[A-Z])")
 
@@ -165,11 +166,12 @@ def _is_title_case(text: str) -> bool:
 
 
 def _is_upper(text: str) -> bool:
+    """UPPER CASE words, not a figure with a currency code ("$78,000 CAD")."""
     if not text.isupper():
         return False
-    letters = [c for c in text if c.isalpha()]
-    wordy = len(letters) * 2 >= len(text.replace(" ", ""))
-    return len(letters) >= 3 and wordy and all(c.isupper() for c in letters)
+    compact = text.replace(" ", "")
+    letters = sum(map(str.isalpha, compact))
+    return letters >= 3 and letters * 2 >= len(compact)
 
 
 def _heading_shape(text: str) -> bool:
@@ -178,9 +180,10 @@ def _heading_shape(text: str) -> bool:
     return (
         0 < len(stripped) <= 80
         and "\n" not in stripped
+        and stripped[-1] not in ".!?;,"
         and len(stripped.split()) <= 9
-        and not _SENTENCE_END.search(stripped)
-        and any(c.isalpha() for c in stripped)
+        and not stripped.isdigit()
+        and any(map(str.isalpha, stripped))
     )
 
 
