@@ -8,16 +8,60 @@ sections where postings usually state them. Every function here is pure.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from typing import Any
 
 from .model import Block, Document, Meta, Salary, Section
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation that tries longer words first, so "per annum" beats "per"."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex alternation that tries longer words first, so "per annum" beats "per". A look at the
+    first character comes before it, which turns most places down at once."""
+    words = sorted(words, key=len, reverse=True)
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    return f"(?=[{firsts}])(?:{'|'.join(map(re.escape, words))})"
+
+
+_ASCII = bytes(range(128))
+_IGNORECASE_LETTERS = {"ſ": "s", "ı": "i", "İ": "i", "K": "k"}  # what re.IGNORECASE also reads them as
+_FOLD_BYTES = bytes(c + 32 if 65 <= c <= 90 else 32 if 28 <= c <= 31 else c for c in range(256))
+
+
+def _fold(text: str) -> bytes:
+    """`text` as one byte a character, for fast plain searches that find where a case-insensitive
+    pattern can match: letters in lower case (with "ſ", "ı", "İ" and "K", which re.IGNORECASE
+    takes for "s", "i" and "k"), any digit "0"-"9", any whitespace " ", anything else "?". A bytes
+    pattern's whitespace and digit classes then match where the str pattern's do."""
+    if not text.isascii():
+        for char in set(text.encode("utf-8").translate(None, _ASCII).decode("utf-8")):
+            plain = _IGNORECASE_LETTERS.get(char) or ("0" if char.isdecimal() else " " if char.isspace() else "")
+            if plain:
+                text = text.replace(char, plain)
+    return text.encode("ascii", "replace").translate(_FOLD_BYTES)
+
+
+def _occurrences(text: bytes, word: bytes) -> list[int]:
+    """Where `word` occurs in `text`, in order."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _lower(text: str) -> str:
+    """`text` in lower case, with the letters re.IGNORECASE also takes for "s" and "i" made those
+    (and the dot that "İ" lowers to "i" with dropped): any word a case-insensitive pattern finds in
+    `text` is in it, so looking for the words first spares the pattern most short texts."""
+    low = text.lower()
+    return low if low.isascii() else low.replace("ſ", "s").replace("ı", "i").replace("\u0307", "")
+
+
+def _holds(text: str, words: Iterable[str]) -> bool:
+    return any(map(_lower(text).__contains__, words))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -92,12 +136,15 @@ def _money(tag: str) -> str:
 
 
 _MARKS = re.escape("".join(sorted({s[0] for s in _BARE_SYMBOLS})))
-_SALARY = re.compile(
-    # First a cheap look at one character (a digit, a currency mark, a code's capital, the start
-    # of "from"/"up to"/...), which spares trying every alternative at every position of the text.
+# Everything before a pay match's amount. First a cheap look at one character (a digit, a currency
+# mark, a code's capital, the start of "from"/"up to"/...), which spares trying every alternative.
+_PAY_LEAD = (
     rf"(?=[\d{_MARKS}fsamunb]|(?-i:[A-Z]))(?<![\d.,/#+-])"
     r"(?:(?P<lower>from|starting\s+(?:at|from)|starts\s+at|at\s+least|min(?:imum)?)\s+"
     r"|(?P<upper>up\s*to|max(?:imum)?|no\s+more\s+than)\s+|(?P<between>between)\s+)?"
+)
+_SALARY = re.compile(
+    _PAY_LEAD
     + _money("1")
     + rf"(?:\s*(?:-|–|—|~|\bto\b|\bthrough\b|(?(between)\band\b|(?!)))\s*{_money('2')})?"
     r"(?:(?:\s*(?:gross|net|base|salary|before\s+tax(?:es)?|pre-tax))?"
@@ -105,6 +152,20 @@ _SALARY = re.compile(
     rf"|\s*(?P<adverb>{_alternation(_PERIOD_ADVERBS | _PERIOD_ABBREVIATIONS)})(?!\w)))?",
     re.I,
 )
+# _SALARY up to its amount's first digit (a little looser), to find where it can start before one digit.
+_SALARY_HEAD = re.compile(rf"{_PAY_LEAD}(?:{_CUR_BEFORE})?\s?\d", re.I)
+# A folded text's characters as digits ("0"), what may not come right before an amount ("x": a digit,
+# a letter or ".,/#+-", by _SALARY's lookbehinds, whatever currency or "up to" comes first) and the
+# rest (" "): an amount can start only at a " 0".
+_AMOUNT_CLASSES = bytes(
+    48 if 48 <= c <= 57 else 120 if c in b".,/#+-abcdefghijklmnopqrstuvwxyz" else 32 for c in range(256)
+)
+_SPACES = b" \t\n\r\x0b\x0c"  # every whitespace character of a fold
+# How the words that can open a match before its amount end: "from", "at least", "minimum", "up to", "no more than".
+_LEAD_ENDINGS = (b"from", b"at", b"least", b"min", b"mum", b"to", b"max", b"than", b"between")
+# Run on the reversed folded text before a digit: the words a match can hold before its amount,
+# "no more than US$" at most, stopping at an earlier digit (a match starting before that one holds it).
+_WORDS_BEFORE_AMOUNT = re.compile(rb"(?:\s*[^\s0-9]+){0,4}")
 # A period stated before the amount: "Annual salary: $90,000", "monthly pay of 500 USD".
 _PERIOD_BEFORE = re.compile(
     rf"\b(?:(?P<adverb>{_alternation(_PERIOD_ADVERBS)})|per\s+(?P<unit>{_alternation(_PERIOD_UNITS)}))\b[^\n]*$", re.I
@@ -112,6 +173,10 @@ _PERIOD_BEFORE = re.compile(
 _WORDS_AFTER = re.compile(r"[ \t]*((?:[A-Za-z][\w()'-]*[ \t]+){0,3}[A-Za-z][\w()'-]*)?")
 _WORDS_BEFORE = re.compile(r"((?:[A-Za-z][\w()'-]*[ \t(]+){0,2})$")
 _STOP_WORDS = frozenset(("and", "or", "plus", "with"))
+# A separator followed by exactly three digits groups thousands; any other is a decimal point.
+_THOUSANDS = re.compile(r"[,.' \u00a0\u202f](?=\d{3}(?!\d))")
+_SHARED_CODE = {c: re.compile(rf"\b{c}\b") for codes in _SHARED_SYMBOL_CODES.values() for c in codes}
+_BREAKS_BEFORE, _BREAKS_AFTER = re.compile(r"[\s(-]+"), re.compile(r"[\s-]+")
 
 
 def parse_salary(text: str) -> Salary | None:
@@ -130,22 +195,73 @@ def parse_salary(text: str) -> Salary | None:
     none is stated it is inferred from the smallest amount: 10,000 or more is a year, under 200
     an hour, and in between None, since monthly pay of a few thousand is as common as yearly.
     """
-    for m in _SALARY.finditer(text):
-        salary = _salary_from_match(text, m)
-        if salary:
-            return salary
+    return _first_salary(text, _fold(text))
+
+
+def _first_salary(text: str, fold: bytes) -> Salary | None:
+    return next((salary for m in _salary_matches(text, fold) if (salary := _salary_from_match(text, m))), None)
+
+
+def _salary_matches(text: str, fold: bytes) -> Iterator[re.Match]:
+    """The matches of `_SALARY.finditer(text)`, found by trying _SALARY only in the few characters
+    before each digit an amount can start with, rather than at every letter of a long text."""
+    classes, pos = b" " + fold.translate(_AMOUNT_CLASSES), 0
+    while (at := classes.find(b" 0", pos)) >= 0:  # `classes` is one ahead: `at` is the digit's index
+        if _lead_before(text, fold, at):
+            m = _match_up_to(text, max(pos, _words_before(fold, at)), at)
+        else:
+            m = _SALARY.match(text, at)
+        if m:
+            yield m
+        pos = m.end() if m else at + 1
+
+
+def _lead_before(text: str, fold: bytes, at: int) -> bool:
+    """Whether a match can start before its amount's digit at `at`: after a currency ("$", "€",
+    "US$ ", "EUR ") or after "from", "at least", "up to", ... and spaces."""
+    if not at or fold[at - 1] in b"$?":  # "?" stands for any character outside ASCII
+        return bool(at)
+    if fold[at - 1] not in _SPACES:
+        return False
+    if at > 1 and (fold[at - 2] in b"$?" or "A" <= text[at - 2] <= "Z"):
+        return True
+    end = at - 1
+    while end and fold[end - 1] in _SPACES:
+        end -= 1
+    return fold.endswith(_LEAD_ENDINGS, 0, end)
+
+
+def _words_before(fold: bytes, at: int) -> int:
+    """Where the words a match can hold before the digit at `at` start (_WORDS_BEFORE_AMOUNT)."""
+    near = fold[max(0, at - 64) : at][::-1]
+    reach = _WORDS_BEFORE_AMOUNT.match(near).end()
+    if reach == len(near) < at:  # they may go on before the 64 characters read
+        reach = _WORDS_BEFORE_AMOUNT.match(fold[:at][::-1]).end()
+    return at - reach
+
+
+def _match_up_to(text: str, start: int, at: int) -> re.Match | None:
+    """The leftmost _SALARY match starting from `start` to `at`, where its amount starts."""
+    while head := _SALARY_HEAD.search(text, start, at + 1):  # [start, at) holds no digit
+        if m := _SALARY.match(text, head.start()):
+            return m
+        start = head.start() + 1
     return None
 
 
 def _salary_from_match(text: str, m: re.Match) -> Salary | None:
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    before = text[max(line_start, m.start() - 60) : m.start()]
+    if not any(m.group("cb1", "ca1", "cb2", "ca2", "unit", "adverb")):
+        return None  # no currency and no period: most numbers, turned down before any more work
     currency = _currency(text, m)
     stated = _PERIODS.get((m["unit"] or m["adverb"] or "").lower())
-    lo, hi = _amount(m, "1"), _amount(m, "2")
     # Without a currency it takes a pay word, a period, and either "per"/"a"/"/" or thousands:
     # "Remuneration: 18,000 per annum" is pay, "pay is split into 12 monthly transfers" is not.
-    if currency is None and not (stated and _PAY_WORD.search(before) and (m["unit"] or lo >= 1000)):
+    if currency is None and not stated:
+        return None
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[max(line_start, m.start() - 60) : m.start()]
+    lo, hi = _amount(m, "1"), _amount(m, "2")
+    if currency is None and not (_PAY_WORD.search(before) and (m["unit"] or lo >= 1000)):
         return None
     if _near_not_pay(text, m, before):
         return None
@@ -170,8 +286,7 @@ def _amount(m: re.Match, tag: str) -> float | None:
     raw = m[f"n{tag}"]
     if raw is None:
         return None
-    # A separator followed by exactly three digits groups thousands; any other is a decimal point.
-    number = re.sub(r"[,.' \u00a0\u202f](?=\d{3}(?!\d))", "", raw).replace(",", ".")
+    number = _THOUSANDS.sub("", raw).replace(",", ".")
     return float(number) * _MULTIPLIERS.get((m[f"m{tag}"] or "").strip(" +").lower(), 1.0)
 
 
@@ -194,15 +309,15 @@ def _currency(text: str, m: re.Match) -> str | None:
     if not marks:
         return None
     window = text[max(0, m.start() - 30) : m.end() + 30]
-    shared = (c for c in _SHARED_SYMBOL_CODES.get(marks[0], ()) if re.search(rf"\b{c}\b", window))
+    shared = (c for c in _SHARED_SYMBOL_CODES.get(marks[0], ()) if _SHARED_CODE[c].search(window))
     return next((_CODE_ALIASES.get(c, c) for c in shared), _SYMBOLS[marks[0]])
 
 
 def _near_not_pay(text: str, m: re.Match, before: str) -> bool:
     """Whether the words touching the amount (two before, four after, stopping at punctuation
     or a conjunction) say it is not pay."""
-    words = re.split(r"[\s(-]+", _WORDS_BEFORE.search(before)[1].lower())
-    for word in re.split(r"[\s-]+", (_WORDS_AFTER.match(text, m.end())[1] or "").lower()):
+    words = _BREAKS_BEFORE.split(_WORDS_BEFORE.search(before)[1].lower())
+    for word in _BREAKS_AFTER.split((_WORDS_AFTER.match(text, m.end())[1] or "").lower()):
         if word in _STOP_WORDS:
             break
         words.append(word)
@@ -278,10 +393,19 @@ _TYPE_IN_PROSE = re.compile(
     r"(?:position|role|job|opportunity|assignment|basis|engagement|employee|internship)\b",
     re.I,
 )
+# How a match of it starts, sought in the folded text: plain, and with a word to look for first,
+# this is a fast search.
+_TYPE_IN_PROSE_STARTS = (re.compile(rb"is\s+an?\s"), re.compile(rb"on\s+an?\s"))
+
+
+# One of these is in every text that names a type: most texts name none, which they tell cheaply.
+_TYPE_WORDS = ("intern", "volunteer", "diem", "temp", "seasonal", "contract", "freelance", "fixed", "part", "full", "permanent")
 
 
 def parse_employment_type(text: str) -> str | None:
     """The employment type a short text names ("FULL_TIME", "Full Time", "Contract", "Intern"), or None."""
+    if not _holds(text, _TYPE_WORDS):
+        return None
     return next((kind for kind, pattern in _EMPLOYMENT_TYPES if pattern.search(text)), None)
 
 
@@ -294,38 +418,68 @@ _MODE_WORDS = (
 _TITLE_MODE = re.compile(
     r"(?:^|[-–—(,|/:]\s*)(remote|hybrid|on[\s-]?site|in[\s-]office|work from home)\s*(?=$|[-–—)(,|/])", re.I
 )
+_TITLE_MODE_WORDS = ("remote", "hybrid", "site", "office", "work from home")
 # In prose the words need context: "hybrid cloud" and "on-site gym" say nothing about the job.
-# Each pattern comes with words one of which it needs, a cheap test that skips most postings.
+# Each pattern comes with words one of which every match holds: a cheap test that skips most
+# postings, and the places to search around in the rest.
 _MODE_IN_PROSE = (
-    ("onsite", ("remote", "site", "office", "person"), re.compile(
-        r"\bnot\s+(?:a\s+)?remote\b|\bno\s+remote\b"
+    ("onsite", (b"remote", b"site", b"office", b"person"), re.compile(
+        r"(?=\b[nrpjf1oim])"  # every alternative's first letter: a cheap look that skips most places
+        r"(?:\bnot\s+(?:a\s+)?remote\b|\bno\s+remote\b"
         r"|\bremote\s+(?:work\s+)?(?:is\s+)?not\s+(?:available|possible|an\s+option)"
         r"|\b(?:role|position|job)\s+is\s+(?:fully\s+|100%\s+)?(?:on[\s-]?site|in[\s-](?:office|person)|office[\s-]based)\b"
         r"|\b(?:fully|100%)\s+(?:on[\s-]?site|in[\s-]office)\b"
-        r"|\b(?:on[\s-]?site|in[\s-]office)\s+(?:role|position|job|only)\b|\bmust\s+(?:work\s+)?on[\s-]?site\b",
+        r"|\b(?:on[\s-]?site|in[\s-]office)\s+(?:role|position|job|only)\b|\bmust\s+(?:work\s+)?on[\s-]?site\b)",
         re.I)),
     # Not "hybrid role": that usually means a job of two halves.
-    ("hybrid", ("hybrid",), re.compile(
-        r"\bhybrid[\s-]+(?:remote|work(?:ing)?|model|schedule|arrangement|setup|policy)\b"
-        r"|\b(?:role|position|job)\s+is\s+hybrid\b|\b(?:remote|office)[\s/-]+hybrid\b",
+    ("hybrid", (b"hybrid",), re.compile(
+        r"(?=\b[hrpjo])(?:\bhybrid[\s-]+(?:remote|work(?:ing)?|model|schedule|arrangement|setup|policy)\b"
+        r"|\b(?:role|position|job)\s+is\s+hybrid\b|\b(?:remote|office)[\s/-]+hybrid\b)",
         re.I)),
     # Not "work from home" alone: as a perk ("work from home Fridays") it does not make a job remote.
-    ("remote", ("remote", "anywhere"), re.compile(
-        r"\b(?:fully|100%|completely|entirely)\s+remote\b"
+    ("remote", (b"remote", b"anywhere"), re.compile(
+        r"(?=\b[f1cerpjw])(?:\b(?:fully|100%|completely|entirely)\s+remote\b"
         r"|\bremote[\s-]+(?:first|only|position|role|job|opportunity)\b"
-        r"|\b(?:role|position|job)\s+is\s+remote\b|\bwork\s+from\s+anywhere\b",
+        r"|\b(?:role|position|job)\s+is\s+remote\b|\bwork\s+from\s+anywhere\b)",
         re.I)),
 )
 
 
+_MODE_WORDS_HELD = ("hybrid", "remote", "telecommut", "work from home", "wfh", "site", "office", "person")
+
+
 def _mode(text: str) -> str | None:
     """The work mode a short text names: a header part, a label's value, a source's field."""
+    if not _holds(text, _MODE_WORDS_HELD):
+        return None
     return next((mode for mode, pattern in _MODE_WORDS if pattern.search(text)), None)
 
 
-def _mode_in_prose(text: str) -> str | None:
-    low = text.lower()
-    return next((mode for mode, words, p in _MODE_IN_PROSE if any(w in low for w in words) and p.search(text)), None)
+# A match of those patterns spans at most five breaks (runs of whitespace, "/" and "-"), as in
+# "remote work is not an option"; this takes a word and the five words after it.
+_SIX_WORDS = re.compile(rb"[^\s/-]*(?:[\s/-]+[^\s/-]+){0,5}")
+_PROSE_MODE_WORDS = tuple(dict.fromkeys(word for _, words, _ in _MODE_IN_PROSE for word in words))
+
+
+def _mode_in_prose(text: str, fold: bytes) -> str | None:
+    """The first mode whose pattern matches `text`, searched only from five words before to five
+    words after each place one of its words is: every match holds one. Such a span ends at a break
+    or the end of the text, where a word boundary reads the same, so searching it alone finds what
+    searching the whole text would there."""
+    places = {word: _occurrences(fold, word) for word in _PROSE_MODE_WORDS}
+    if not any(places.values()):
+        return None
+    # Whether a word is there at all is read in `text.lower()`, which only these letters set apart from the fold.
+    lower = text.lower().encode("utf-8") if "ſ" in text or "ı" in text or "İ" in text else None
+    backwards, size = fold[::-1], len(fold)
+    for mode, words, pattern in _MODE_IN_PROSE:
+        spots = sorted(at for word in words for at in places[word])
+        if spots and (lower is None or any(w in lower for w in words)):
+            for at in spots:
+                start, end = size - _SIX_WORDS.match(backwards, size - at).end(), _SIX_WORDS.match(fold, at).end()
+                if pattern.search(text, start, end):
+                    return mode
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -347,10 +501,13 @@ _POSTED = re.compile(
     rf"(?P<date>{_DATE.pattern}|\d+\+?\s+\w+\s+ago|today|yesterday)",
     re.I,
 )
+# Every match holds one of these ("date posted" holds "post").
+_POSTED_WORDS = ("post", "published", "opening")
 _PARTS = re.compile(r"\s*[;|·•]\s*|\s+/\s+")
 _DASH = re.compile(r"\s[-–—]\s")
 _CONNECTOR = r"(?:de|da|do|del|la|le|of|upon|am|an|der|sur|en)"
 _PLACE_NAME = rf"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|{_CONNECTOR}))*"
+_PLACE_NAME_ONLY = re.compile(_PLACE_NAME)
 # "Mexico City, MX", "Denver, CO (Hybrid)", "Remote, MX", "Remote", and country-first "US, IA, Wever"
 # or "US, TX," as some boards write them; "Acme, Inc." is a name, not a place.
 _PLACE = re.compile(
@@ -378,6 +535,7 @@ _TRUNCATED = re.compile(
     r"|[(\[]\s*truncated\b[^)\]]*[)\]]\s*$",
     re.I,
 )
+_WORD_RUN = re.compile(r"\w+")
 _MAX_HEADER_LINES = 8
 _MAX_HEADER_CHARS = 150
 _MAX_VALUE_WORDS = 4
@@ -385,6 +543,7 @@ _MAX_TITLE_WORDS = 10
 _SALARY_SECTIONS = ("compensation", "logistics", "benefits")
 _Fields = dict[str, Any]
 _Labels = dict[str, tuple[int, str]]
+_Prose = list[tuple[str, bytes]]
 
 
 def _lines(blocks: Iterable[Block]) -> list[str]:
@@ -436,9 +595,10 @@ def _header(doc: Document) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=4096)  # the header's lines are read by several of the steps below
 def _label(line: str) -> tuple[str, str, str] | None:
     """A "Label: value" line as (label, known key or "", value)."""
-    m = _LABELLED.match(line)
+    m = _LABELLED.match(line) if ":" in line else None
     return m and (m[1], _LABEL_KEYS.get(_label_key(m[1]), ""), m[2].strip())
 
 
@@ -447,19 +607,20 @@ def _labels(lines: Sequence[str], sections: Sequence[Section]) -> _Labels:
     line, or a "Location" section whose text is a short "Berlin" (indexed after every line)."""
     found: _Labels = {}
     for i, line in enumerate(lines):
-        label = _label(line)
+        label = ":" in line and _label(line)
         if label and label[1] and label[1] not in found:
             found[label[1]] = (i, label[2])
     for section in sections:
-        key = _LABEL_KEYS.get(_label_key(section.heading or ""), "")
-        value = _lines(section.blocks[:1])[:1]
-        if key and key not in found and value and len(value[0].split()) <= _MAX_VALUE_WORDS:
-            found[key] = (len(lines), value[0])
+        key = section.heading and _LABEL_KEYS.get(_label_key(section.heading))
+        if key and key not in found:
+            value = _lines(section.blocks[:1])[:1]
+            if value and len(value[0].split()) <= _MAX_VALUE_WORDS:
+                found[key] = (len(lines), value[0])
     return found
 
 
 def _label_key(label: str) -> str:
-    return re.sub(r"[\s/]+", " ", label.lower()).strip()
+    return " ".join(label.lower().replace("/", " ").split())  # runs of spaces and "/" as one space
 
 
 def _title_like(line: str) -> bool:
@@ -469,16 +630,23 @@ def _title_like(line: str) -> bool:
 
 def _states_fact(part: str) -> bool:
     """Whether a header part says where, when or how the job is, rather than naming someone."""
-    return bool(_PLACE.match(part) or _POSTED.search(part) or parse_employment_type(part) or _mode(part))
+    return bool(
+        _is_place(part) or _holds(part, _POSTED_WORDS) and _POSTED.search(part) or parse_employment_type(part) or _mode(part)
+    )
+
+
+def _is_place(text: str) -> bool:
+    # _PLACE wants "Remote" first, or a capital and a comma.
+    return bool((text.startswith(("Remote", "remote")) or "," in text and "A" <= text[:1] <= "Z") and _PLACE.match(text))
 
 
 def _name_and_place(line: str) -> tuple[str, str] | None:
     """"Company - City, ST" split at its last dash, when what follows the dash reads as a place
     ("Boston, MA", "Texas", "Remote") and the line has no other separators."""
-    dashes = list(_DASH.finditer(line))
+    dashes = list(_DASH.finditer(line)) if "-" in line or "–" in line or "—" in line else []
     if dashes and len(_parts(line)) == 1:
         name, place = line[: dashes[-1].start()], line[dashes[-1].end() :]
-        if _PLACE.match(place) or len(place.split()) <= 3 and re.fullmatch(_PLACE_NAME, place):
+        if _is_place(place) or len(place.split()) <= 3 and _PLACE_NAME_ONLY.fullmatch(place):
             return None if _ROLE_WORD.search(place) else (name, place)
     return None
 
@@ -486,7 +654,7 @@ def _name_and_place(line: str) -> tuple[str, str] | None:
 def _same_words(a: str, b: str) -> bool:
     """Whether two texts say the same, ignoring case, punctuation and a plural: "Data Scientists"
     repeats "Data Scientist"."""
-    a, b = (" ".join(re.findall(r"\w+", t.lower())).rstrip("s") for t in (a, b))
+    a, b = (" ".join(_WORD_RUN.findall(t.lower())).rstrip("s") for t in (a, b))
     return a == b
 
 
@@ -498,11 +666,13 @@ def _names_someone(part: str) -> bool:
 
 
 def _without_posted(line: str) -> str:
-    return _POSTED.sub("", line).strip(" ;|·•-–—")
+    return (_POSTED.sub("", line) if _holds(line, _POSTED_WORDS) else line).strip(" ;|·•-–—")
 
 
-def _parts(line: str) -> list[str]:
-    return [p for p in _PARTS.split(_without_posted(line)) if p]
+@lru_cache(maxsize=4096)
+def _parts(line: str) -> tuple[str, ...]:
+    line = _without_posted(line)
+    return tuple(p for p in _PARTS.split(line) if p) if any(map(line.__contains__, ";|·•/")) else (line,) if line else ()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -522,16 +692,26 @@ def extract_meta(doc: Document, sections: Sequence[Section]) -> Meta:
     locations = _locations(fields, labels, after_title)
     logistics = "\n".join(s.text for s in sections if s.kind == "logistics")
     body = "\n".join(lines)
+    fold = _fold(body)
+    # The prose read for a mode or a type, in that order, each with its fold for the searches.
+    prose = [(logistics, _fold(logistics)), (body, fold)] if logistics else [(body, fold)]
     return Meta(
         title=title,
         company=company,
         locations=locations,
-        remote=_remote(fields, labels, title, locations, parts, logistics, body),
-        employment_type=_employment_type(fields, labels, title, parts, logistics, body),
-        posted=_posted(fields, body),
-        salary=_salary(fields, sections, body),
-        truncated=bool(doc.blocks) and bool(_TRUNCATED.search(doc.blocks[-1].text.strip())),
+        remote=_remote(fields, labels, title, locations, parts, prose),
+        employment_type=_employment_type(fields, labels, title, parts, prose),
+        posted=_posted(fields, body, fold),
+        salary=_salary(fields, sections, body, fold),
+        truncated=bool(doc.blocks) and _truncated(doc.blocks[-1].text.strip()),
     )
+
+
+def _truncated(text: str) -> bool:
+    # _TRUNCATED needs "..." or "…", or a bracket and "truncated" (no letter in it has other cases).
+    if "..." in text or "…" in text or ("(" in text or "[" in text) and "truncated" in text.lower():
+        return bool(_TRUNCATED.search(text))
+    return False
 
 
 def _title(fields: _Fields, labels: _Labels, header: list[str], doc: Document) -> tuple[str | None, int | None]:
@@ -575,11 +755,11 @@ def _company(
             return first
     if "company" in labels:
         return labels["company"][1]
-    for pattern in (_ABOUT, _SEEKING):
-        found = next((m[1] for line in lines if (m := pattern.match(line))), None)
-        if found:
-            return found
-    return None
+    # Each pattern runs only on the lines cheap tests leave it: opening "About"; opening with a
+    # capital and holding the "ing" of every hiring word.
+    about = (m[1] for line in lines if line[:5] in ("About", "about") and (m := _ABOUT.match(line)))
+    seeking = (m[1] for line in lines if "A" <= line[0] <= "Z" and "ing" in line and (m := _SEEKING.match(line)))
+    return next(about, None) or next(seeking, None)
 
 
 def _locations(fields: _Fields, labels: _Labels, after_title: list[str]) -> tuple[str, ...]:
@@ -590,7 +770,7 @@ def _locations(fields: _Fields, labels: _Labels, after_title: list[str]) -> tupl
     for i, line in enumerate(after_title):
         clean = _without_posted(line)
         named = _name_and_place(clean) if i == 0 else None
-        places = [named[1]] if named else [] if _label(line) else [p for p in _parts(clean) if _PLACE.match(p)]
+        places = [named[1]] if named else [] if _label(line) else [p for p in _parts(clean) if _is_place(p)]
         found += [p for p in (p.rstrip(" ,") for p in places) if p not in found]
     if not found and "location" in labels:
         found = [p for p in _PARTS.split(labels["location"][1]) if p]
@@ -598,24 +778,22 @@ def _locations(fields: _Fields, labels: _Labels, after_title: list[str]) -> tupl
 
 
 def _remote(
-    fields: _Fields, labels: _Labels, title: str | None, locations: Sequence[str], parts: list[str], logistics: str,
-    body: str,
+    fields: _Fields, labels: _Labels, title: str | None, locations: Sequence[str], parts: list[str], prose: _Prose
 ) -> str | None:
     """The source's word; else one standing in the title, the places or the header; else one in prose."""
     if fields.get("remote"):
         return _mode(str(fields["remote"]))
     stated = [labels["remote"][1]] if "remote" in labels else []
-    title_mode = _TITLE_MODE.search(title or "")
+    title_mode = title and _holds(title, _TITLE_MODE_WORDS) and _TITLE_MODE.search(title)
     stated += [title_mode[1] if title_mode else "", *locations, *parts]
     return (
         next((mode for text in stated if (mode := _mode(text))), None)
-        or _mode_in_prose(logistics)
-        or _mode_in_prose(body)
+        or next((mode for text, fold in prose if (mode := _mode_in_prose(text, fold))), None)
     )
 
 
 def _employment_type(
-    fields: _Fields, labels: _Labels, title: str | None, parts: list[str], logistics: str, body: str
+    fields: _Fields, labels: _Labels, title: str | None, parts: list[str], prose: _Prose
 ) -> str | None:
     """The source's value; else a labelled line or header part; else the title; else a sentence about the job."""
     raw = fields.get("employment_type")
@@ -628,19 +806,35 @@ def _employment_type(
     # In a title "contract" names the field ("Contract Manager"), not the terms.
     if title and (t := parse_employment_type(title)) and t != "contract":
         return t
-    for text in (logistics, body):
-        if t := next((t for m in _TYPE_IN_PROSE.finditer(text) if (t := parse_employment_type(m[0]))), None):
+    for text, fold in prose:
+        if t := next((t for m in _type_in_prose(text, fold) if (t := parse_employment_type(m[0]))), None):
             return t
     return None
 
 
-def _posted(fields: _Fields, body: str) -> str | None:
+def _type_in_prose(text: str, fold: bytes) -> Iterator[re.Match]:
+    """The matches of `_TYPE_IN_PROSE.finditer(text)`, tried only where _TYPE_IN_PROSE_STARTS find one can start."""
+    pos = 0
+    for at in sorted(m.start() for start in _TYPE_IN_PROSE_STARTS for m in start.finditer(fold)):
+        if at >= pos and (m := _TYPE_IN_PROSE.match(text, at)):
+            yield m
+            pos = m.end()
+
+
+def _posted(fields: _Fields, body: str, fold: bytes) -> str | None:
     if fields.get("posted"):
         return _field_date(fields["posted"])
-    return next((iso for m in _POSTED.finditer(body) if (iso := parse_date(m["date"]))), None)
+    # Every match starts with one of these words: _POSTED is tried only there, in order, as finditer would.
+    pos = 0
+    for at in sorted(at for word in (b"date", b"post", b"published", b"opening") for at in _occurrences(fold, word)):
+        if at >= pos and (m := _POSTED.match(body, at)):
+            if iso := parse_date(m["date"]):
+                return iso
+            pos = m.end()
+    return None
 
 
-def _salary(fields: _Fields, sections: Sequence[Section], body: str) -> Salary | None:
+def _salary(fields: _Fields, sections: Sequence[Section], body: str, body_fold: bytes) -> Salary | None:
     """Pay the source states; else the first in the pay, logistics and benefits sections; else the first anywhere."""
     given = fields.get("salary")
     if given:
@@ -658,6 +852,5 @@ def _salary(fields: _Fields, sections: Sequence[Section], body: str) -> Salary |
         (s for s in sections if s.kind in _SALARY_SECTIONS), key=lambda s: _SALARY_SECTIONS.index(s.kind)
     )
     # The heading goes in front so "REMUNERATION" still names the pay in "18,000 per annum".
-    texts = [f"{s.heading}: {s.text}" if s.heading else s.text for s in preferred]
-    texts.append(body)
-    return next((salary for text in texts if (salary := parse_salary(text))), None)
+    texts = (f"{s.heading}: {s.text}" if s.heading else s.text for s in preferred)
+    return next((salary for text in texts if (salary := parse_salary(text))), None) or _first_salary(body, body_fold)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
 from jobscan.model import EDUCATION_LEVELS, Section, Seniority
@@ -30,12 +30,16 @@ _DIGITS = r"\d{1,2}(?:[.,]5)?"
 _NUMBER_WORDS = "|".join(_WORD_NUMBERS)
 _NUM = rf"(?:{_DIGITS}|{_NUMBER_WORDS})(?:\s*\(\d{{1,2}}\))?"
 
-_UNIT = re.compile(r"(?:years?|yrs?|months?)(?![a-z])")
+# Units, each pattern starting with a literal that the regex engine skips to (one pattern for both would be
+# tried at every "y" and "m"); years and months never overlap, so the two scans together find every unit.
+_YEAR_UNIT = re.compile(r"y(?:ears?|rs?)(?![a-z])")
+_MONTH_UNIT = re.compile(r"months?(?![a-z])")
 # The figure that ends where a unit starts: "3+", "3-5", "3 to 5", "five (5) or more", "10-", "5 successful".
 # Machine translation drops dashes, so "1 3 years" is a range too; text taken from HTML without
 # separators glues list items together, so digits may follow a letter ("experience5+ years").
+# The first digit is matched before the looks behind it, which then fail fast everywhere else.
 _FIGURE = re.compile(
-    rf"""(?P<lo>(?<![\d_.,$£€%/-])(?<![^a-z][a-z])(?<![a-z]\+)(?:{_DIGITS})|(?<![\w.,$£€%/-])(?:{_NUMBER_WORDS}))
+    rf"""(?P<lo>\d(?<![\d_.,$£€%/-]\d)(?<![^a-z][a-z]\d)(?<![a-z]\+\d)\d?(?:[.,]5)?|(?<![\w.,$£€%/-])(?:{_NUMBER_WORDS}))
     (?:\s*\(\d{{1,2}}\))?
     (?:(?P<sep>\s*-?\s*(?:-|to|and|/|or)\s*|\s+)(?P<hi>{_NUM}))?
     \s*(?P<plus>\+|plus\s|or\s+more\s|and\s+(?:more|above|over)\s)?
@@ -54,22 +58,22 @@ _UPPER_BOUND_WORDS = frozenset({"up to", "less than", "under"})
 # Words just after the unit.
 _POST = re.compile(r"(?:'s|')?\s*(?P<post>\+|or\s+more\b|and\s+(?:more|above)\b|minimum\b|min\b|at\s+least\b)?")
 
-# The figure is tied to experience when one of these is near it in the same sentence.
+# The figure is tied to experience when one of these is near it in the same sentence. Only whether there is
+# one matters, so the word-boundary phrases share one "\b": it is tested once per position, not once per phrase.
 _EXPERIENCE_CUE = re.compile(
-    r"experience|expertise|\bexp\b|\bxp\b|background|track\s+record|\bworking\b|\bworked\b|"
-    r"in\s+(?:a\s+|the\s+)?(?:similar|same|relevant|related)|\bas\s+an?\b|"
-    r"\bin\s+(?:the\s+)?(?:field|industry|role|position)|"
-    r"professional|hands-on|proven|\bjustify|\bpractice\b|\bcareer\b|seniority|"
-    r"\bin\s+\w+\s+(?:development|sales|management|marketing|design)"
+    r"experience|expertise|background|track\s+record|in\s+(?:a\s+|the\s+)?(?:similar|same|relevant|related)|"
+    r"professional|hands-on|proven|seniority|"
+    r"\b(?:exp\b|xp\b|working\b|worked\b|as\s+an?\b|in\s+(?:the\s+)?(?:field|industry|role|position)|justify|"
+    r"practice\b|career\b|in\s+\w+\s+(?:development|sales|management|marketing|design))"
 )
 # Figures about the company, the contract, the offer or the person's age, by the words just before...
 _NOT_EXPERIENCE_BEFORE = re.compile(
-    r"(?:\bfor\s+(?:almost|nearly|over|more\s+than|about|some|the\s+(?:past|last))|\b(?:in|over|during|within)\s+the\s+"
-    r"(?:past|last|next|first)|\b(?:founded|established|since|history|contract|probation|warranty|guarantee|lease|"
+    r"\b(?:(?:for\s+(?:almost|nearly|over|more\s+than|about|some|the\s+(?:past|last))|(?:in|over|during|within)\s+the\s+"
+    r"(?:past|last|next|first)|(?:founded|established|since|history|contract|probation|warranty|guarantee|lease|"
     r"duration|term|period|aged?|ages?|internship|mission|trial|after|every|each|per|within|during|olds?)"
     r"(?:\s+(?:of|for|is|was|from))?\s*:?)"
     r"\s*(?:about|approximately|around|almost|nearly|over|more\s+than|between|from)?\s*\Z|"
-    r"\b(?:we|company|firm|agency|group|organi[sz]ation|business|it)(?:'ve|\s+(?:has|have))\b[^.]{0,25}\Z|"
+    r"(?:we|company|firm|agency|group|organi[sz]ation|business|it)(?:'ve|\s+(?:has|have))\b[^.]{0,25}\Z)|"
     r"[a-z]'s\s+\Z"
 )
 # ...or just after.
@@ -80,15 +84,23 @@ _NOT_EXPERIENCE_AFTER = re.compile(
     r"period|renewable|lease|running|in\s+a\s+row|of\s+(?:employment|service)|project|plan|grant|assignment|"
     r"appointment|mandate|visa)\b"
 )
-# Marks a requirement as optional: "5+ years of Python required; 2 years of Go a plus".
+# Marks a requirement as optional: "5+ years of Python required; 2 years of Go a plus" (one "\b" again).
 _OPTIONAL = re.compile(
-    r"\b(?:a|big|huge|one|strong)\s+plus\b|\bpreferred\b|\bpreferabl[ey]\b|nice\s+to\s+have|\bdesirable\b|\bideally\b|"
-    r"\bbonus\b|\badvantage(?:ous)?\b|\ban\s+asset\b|\bwelcome\b|would\s+be\s+(?:great|good|helpful)|\bhelpful\b|"
-    r"\bbeneficial\b|\boptional\b"
+    r"\b(?:(?:a|big|huge|one|strong)\s+plus\b|preferred\b|preferabl[ey]\b|desirable\b|ideally\b|bonus\b|"
+    r"advantage(?:ous)?\b|an\s+asset\b|welcome\b|helpful\b|beneficial\b|optional\b)|"
+    r"nice\s+to\s+have|would\s+be\s+(?:great|good|helpful)"
 )
+# A piece of every optional phrase, each starting with a rarer letter: this scan only stops at those letters
+# and tests no word boundaries, so the full pattern only runs where it can match.
+_OPTIONAL_WORD = re.compile("plus|prefer|nice|desirab|deally|bonus|vantage|sset|welcome|would|pful|beneficial|ptional")
 # Sentence ends: punctuation then a space, or a capital where fields were glued together ("required.Strong",
 # but not "M.S." or "Ph.D."), bullets, line breaks.
-_BOUNDARY = re.compile(r"(?<!\b[A-Z])\.(?=\s|$)|[;!?](?=\s|[A-Z]|$)|(?<![A-Z])\.(?=[A-Z][a-z])|[\n•·]")
+# Every alternative starts with its literal, so the regex engine skips to those characters.
+_BOUNDARY = re.compile(
+    r"\.(?:(?<!\b[A-Z]\.)(?=\s|$)|(?<![A-Z]\.)(?=[A-Z][a-z]))|;(?=\s|[A-Z]|$)|!(?=\s|[A-Z]|$)|\?(?=\s|[A-Z]|$)|\n|•|·"
+)
+# The last sentence end before a point: the greedy ".*" backs off from the end, one match call in all.
+_LAST_BOUNDARY = re.compile(r"(?s:.*)(?:" + _BOUNDARY.pattern + ")")
 # Clause ends inside a sentence: "5 years required, 10+ years preferred".
 _CLAUSE_END = re.compile(r"[,;()]|\s-\s|\bbut\b")
 
@@ -105,23 +117,34 @@ def _number(word: str) -> float:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end], at most 160 characters either side."""
+    """The sentence around text[start:end], at most 160 characters either side.
+
+    A line break always ends a sentence, and str.find gets to the nearest ones fastest: the regexes only
+    read the rest of the line.
+    """
     left = max(0, start - 160)
-    for m in _BOUNDARY.finditer(text, left, start):
-        left = m.end()
-    m = _BOUNDARY.search(text, end, end + 160)
+    m = _LAST_BOUNDARY.match(text, max(left, text.rfind("\n", left, start)), start)
+    left = m.end() if m else left
+    line_end = text.find("\n", end, end + 160)
+    m = _BOUNDARY.search(text, end, line_end + 1 if line_end >= 0 else end + 160)
     return left, m.start() if m else min(len(text), end + 160)
 
 
 def _is_optional(low: str, left: int, end: int, right: int) -> bool:
     """An optional word before the mention in its sentence, or after it in its clause."""
+    if not _OPTIONAL_WORD.search(low, left, right):
+        return False
     m = _CLAUSE_END.search(low, end, right)
-    return bool(_OPTIONAL.search(low, left, m.start() if m else right))
+    right = m.start() if m else right
+    return bool(_OPTIONAL_WORD.search(low, left, right) and _OPTIONAL.search(low, left, right))
 
 
 def _years_in(text: str, low: str) -> Iterator[tuple[int, int | None, bool, int, str]]:
     """Experience figures: (years_min, years_max, optional, offset, sentence); text as written, low lower-cased."""
-    for unit in _UNIT.finditer(low):
+    units: Iterable[re.Match[str]] = _YEAR_UNIT.finditer(low)
+    if "month" in low:
+        units = sorted((*units, *_MONTH_UNIT.finditer(low)), key=lambda unit: unit.start())
+    for unit in units:
         figure = _FIGURE.search(low, max(0, unit.start() - 40), unit.start())
         if not figure:
             continue
@@ -143,10 +166,11 @@ def _years_in(text: str, low: str) -> Iterator[tuple[int, int | None, bool, int,
             continue
         months = unit.group(0).startswith("m")
         window = (max(left, start - 60), min(right, end + 80))
-        if months and "experience" not in low[window[0]:window[1]]:
+        experience = "experience" in low[window[0]:window[1]]  # the commonest cue, without the regex
+        if months and not experience:
             continue
         required = pre in _REQUIREMENT_WORDS or figure.group("plus") or post.group("post")
-        if not (required or _EXPERIENCE_CUE.search(low, *window)):
+        if not (required or experience or _EXPERIENCE_CUE.search(low, *window)):
             continue
         lo = _number(lo_word)
         hi = _number(hi_word) if hi_word else None
@@ -235,9 +259,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def _index(
     phrases: tuple[tuple[str, str, str], ...]
-) -> tuple[tuple[bytes, bytes, re.Pattern[str], tuple[str, ...]], ...]:
-    """(first word, its tail, pattern, names) per anchor: the pattern starts with the anchor as a literal,
-    which the regex engine finds by fast search, and has a group per phrase, named by `names`."""
+) -> tuple[tuple[bytes, bytes, str, re.Pattern[str], tuple[str, ...]], ...]:
+    """(first word, its tail, anchor, pattern, names) per anchor: the pattern starts with the anchor
+    and has a group per phrase, named by `names`."""
     by_anchor: dict[str, list[tuple[str, str]]] = {}
     for name, anchor, rest in phrases:
         by_anchor.setdefault(anchor, []).append((name, rest))
@@ -245,25 +269,81 @@ def _index(
     for anchor, rules in by_anchor.items():
         word = _WORD.match(anchor).group(0).encode()
         pattern = re.compile(re.escape(anchor) + "(?:" + "|".join(f"({rest})" for _, rest in rules) + ")")
-        index.append((word, word[1:], pattern, tuple(name for name, _ in rules)))
+        index.append((word, word[1:], anchor, pattern, tuple(name for name, _ in rules)))
     return tuple(index)
 
 
 _PHRASE_INDEX = _index(_PHRASES)
 
 
+def _by(key: int) -> dict[bytes, tuple[int, ...]]:
+    """Positions in the index of the anchors with each first word (key 0) or tail (key 1)."""
+    positions: dict[bytes, tuple[int, ...]] = {}
+    for k, entry in enumerate(_PHRASE_INDEX):
+        positions[entry[key]] = positions.get(entry[key], ()) + (k,)
+    return positions
+
+
+_BY_WORD, _BY_TAIL = _by(0), _by(1)
+_TAILS = frozenset(_BY_TAIL)
+_ANCHORS = tuple({anchor for _, anchor, _ in _PHRASES})
+# Words that an anchor's pattern matches from their start, the anchor not being a word of its own:
+# "masters degree", "associates degree" ("phd", "bachelors", "highschool" are anchors, with the same match).
+_CONTINUED = frozenset({b"masters", b"associates"})
+_WORDS = frozenset(_BY_WORD) | _CONTINUED
+# Lower-case letters (and "?", which stands for any non-ASCII character) as "a", capitals A-Z as "A".
+_CASE_BYTES = bytes(97 if 97 <= c <= 122 or c == 63 else 65 if 65 <= c <= 90 else 32 for c in range(256))
+
+
+def _glued_anchor(text: str, low: str) -> bool:
+    """Whether an anchor starts at a capital after a lower-case letter ("requiredBachelor"), the one place
+    a phrase starts inside a word; capitals outside A-Z lower-case to no anchor's first letter."""
+    cases = text.encode("ascii", "replace").translate(_CASE_BYTES)  # one byte per character
+    i = cases.find(b"aA")
+    while i >= 0:
+        if low.startswith(_ANCHORS, i + 1):
+            return True
+        i = cases.find(b"aA", i + 2)
+    return False
+
+
+def _matches(low: str, anchor: str, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """rx.finditer(low) for a pattern that starts with `anchor`. A longer anchor is in few places, and
+    str.find skips to them faster than the regex engine scans; a short one is inside many words, where
+    a match call at each costs more than the engine's own scan."""
+    if len(anchor) <= 2:
+        yield from rx.finditer(low)
+        return
+    i = low.find(anchor)
+    while i >= 0:
+        m = rx.match(low, i)
+        if m:
+            yield m
+            i = low.find(anchor, m.end())
+        else:
+            i = low.find(anchor, i + 1)
+
+
 def _phrases_in(text: str, low: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the phrases in lower-cased text, in text order; a phrase inside a longer
-    one is dropped ("degree in" within "master's degree in")."""
-    words = set(low.encode().translate(_WORD_BYTES).split())
-    tails = set(text.encode().translate(_WORD_BYTES).split())  # lower-case runs: "achelor" of "requiredBachelor"
+    one is dropped ("degree in" within "master's degree in").
+
+    An anchor is tried when its first word is a word of the text or its tail a lower-case run ("achelor"
+    of "requiredBachelor"). The runs are only collected when they can matter, for a continued word or a
+    glued capital: otherwise an anchor that is not a word of the text has no match at a word start.
+    """
+    words = _WORDS.intersection(low.encode().translate(_WORD_BYTES).split())
+    tried = {k for word in words for k in _BY_WORD.get(word, ())}
+    if not _CONTINUED.isdisjoint(words) or _glued_anchor(text, low):
+        tails = _TAILS.intersection(text.encode().translate(_WORD_BYTES).split())
+        tried.update(k for tail in tails for k in _BY_TAIL[tail])
     found = []
-    for word, tail, rx, names in _PHRASE_INDEX:
-        if word in words or tail in tails:
-            for m in rx.finditer(low):
-                i = m.start()
-                if i == 0 or not low[i - 1].isalnum() or text[i - 1].islower() and text[i].isupper():
-                    found.append((i, m.end(), names[m.lastindex - 1]))
+    for k in sorted(tried):
+        _, _, anchor, rx, names = _PHRASE_INDEX[k]
+        for m in _matches(low, anchor, rx):
+            i = m.start()
+            if i == 0 or not low[i - 1].isalnum() or text[i - 1].islower() and text[i].isupper():
+                found.append((i, m.end(), names[m.lastindex - 1]))
     found.sort(key=lambda f: (f[0], -f[1]))
     kept: list[tuple[int, int, str]] = []
     for phrase in found:
@@ -285,7 +365,7 @@ _RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3, "lead": 4}
 # "Lead" and "Supervisor" head a team at whatever level the requirements show. Jobs that are mostly
 # entry level (O*NET job zones 1-2) and the rungs "Associate"/"Assistant" count as entry.
 _TITLE_WORDS = re.compile(
-    r"\b(?:"  # every word starts a word: checked once per position, not once per group
+    r"\b(?<!\w)(?:"  # every word starts a word: checked once per position, not once per group
     + "|".join(
         f"(?P<{name}>{pattern})"
         for name, pattern in (
@@ -414,6 +494,8 @@ def extract_seniority(title: str | None, sections: Sequence[Section]) -> Seniori
     education = education_optional = None
     signals: dict[str, str] = {}  # name -> the wording that said it
     for start, end, name in _phrases_in(text, low):
+        if name in EDUCATION_LEVELS and education and _lower_education(education, name) == education:
+            continue  # a required degree this low is known: whether this one is required changes nothing
         preferred = where(start)[0]
         if name in EDUCATION_LEVELS:
             left, right = _sentence_bounds(text, start, end)

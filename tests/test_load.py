@@ -169,6 +169,27 @@ def test_horizontal_rule_is_not_a_bullet():
     assert items(doc) == []
 
 
+@pytest.mark.parametrize(
+    "text, fmt",
+    [
+        ("Intro\n## Skills\nPython\n", "markdown"),
+        ("Intro\n   # Skills\n", "markdown"),  # up to three spaces before the '#'
+        ("Intro\n    # Skills\n", "text"),  # four is not a heading
+        ("Use C# daily\n## Skills\n", "markdown"),  # a '#' inside a line does not hide a later heading
+        ("Use C# and F#\nIssue #42 fixed\n", "text"),
+        ("#\nSkills\n", "markdown"),  # the pattern's whitespace may run over the line end
+        ("#hashtag\n", "text"),
+    ],
+)
+def test_markdown_detection_needs_a_heading_at_a_line_start(text, fmt):
+    assert load_text(text, "stdin").format == fmt
+
+
+def test_inline_markdown_is_stripped_only_where_it_is_markup():
+    doc = load_text("Own the **deploy** pipeline\nSee [docs](https://example.invalid)\nsnake_case and 2*3 stay\n", "x.md", ".md")
+    assert [b.text for b in doc.blocks] == ["Own the deploy pipeline", "See docs", "snake_case and 2*3 stay"]
+
+
 # ---------------------------------------------------------------- encodings and line ends
 
 SMALL = "Café Barista\n\nDuties\n• Pour “latte” art – daily\n• Keep 5€ float\n"
@@ -219,6 +240,24 @@ def test_crlf_and_cr_only_line_ends_keep_line_numbers(newline):
     expected = load_text(PLAIN, "x.txt", ".txt")
     assert doc.blocks == expected.blocks
     assert all("\r" not in b.text for b in doc.blocks)
+
+
+@pytest.mark.parametrize(
+    "text, binary",
+    [
+        ("é" * 3700 + "\x01" * 396, False),  # 9.7% of the first 4096 characters (not bytes) are control
+        ("é" * 3600 + "\x01" * 496, True),  # 12%
+        ("é" * 5000 + "\x01" * 5000, False),  # only the first 4096 characters count
+        ("Tab\tand form feed\x0c are text\n" * 200, False),
+    ],
+)
+def test_binary_means_over_a_tenth_control_characters_at_the_start(text, binary):
+    for data in (text.encode("utf-8"), codecs.BOM_UTF8 + text.encode("utf-8"), text.encode("utf-16")):
+        if binary:
+            with pytest.raises(LoadError, match="control characters"):
+                decode(data)
+        else:
+            assert decode(data) == text
 
 
 def test_invisible_characters_normalised_for_matching_but_kept_in_text():
@@ -293,6 +332,15 @@ def test_html_drops_script_style_noscript_and_head():
     text = " ".join(b.text for b in doc.blocks)
     for hidden in ("tracking", "color", "JavaScript", "| Acme"):
         assert hidden not in text
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    ["<SCRIPT>var tracking = 1;</SCRIPT>", "<Style>p { color: red }</Style>", "<svg><text>Logo</text></svg>", "<nav>Home | Jobs</nav>"],
+)
+def test_html_fragment_drops_hidden_tags_in_any_case(hidden):
+    doc = load_text(f"<p>Sort mail.</p>{hidden}<ul><li>Lift parcels</li></ul>", "x.html", ".html")
+    assert [b.text for b in doc.blocks] == ["Sort mail.", "Lift parcels"]
 
 
 def test_html_entities_decoded_and_source_newlines_are_spaces():
