@@ -6,8 +6,8 @@
 CORPUS is a folder written by ../shared/tools/materialize.py; every posting file in it is read
 into memory once. Then (a) flashtext's KeywordProcessor, built from the O*NET Technology Skills
 names plus every ESCO preferred and alternative label (~104k terms), runs extract_keywords over
-each text, and (b) jobscan's extract_skills runs over each text, split into one "requirements"
-section per blank-line paragraph (a stand-in until the section splitter is wired in). Prints
+each text, and (b) jobscan's extract_skills runs over each text's sections, as the pipeline's
+loader and section splitter make them (done once, before the clock starts). Prints
 files/s and MB/s for both (best CPU time of --repeat interleaved rounds; build times are not
 counted) and the median of the rounds' ratios.
 """
@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval_skills import paragraph_sections  # noqa: E402
-
+from jobscan.load import LoadError, load_bytes  # noqa: E402
+from jobscan.sections import split_sections  # noqa: E402
 from jobscan.skills import extract_skills  # noqa: E402
 from jobscan.vocab import builtin  # noqa: E402
 
@@ -62,7 +62,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     files = sorted(p for p in args.corpus.rglob("*") if p.is_file() and p.name != "labels.jsonl")
-    texts = [p.read_bytes().decode("utf-8", errors="replace") for p in files]
+    texts, sectioned = [], []
+    for p in files:
+        data = p.read_bytes()
+        try:
+            sectioned.append(split_sections(load_bytes(data, str(p), p.suffix.lower())))
+        except LoadError:
+            continue  # not a posting: left out of both sides
+        texts.append(data.decode("utf-8", errors="replace"))
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     print(f"{len(texts)} files, {mb:.1f} MB", file=sys.stderr)
 
@@ -81,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.repeat):  # interleaved, so both see the same machine
         flash.append(cpu_time(run_flashtext))
         vocab = pickle.loads(fresh)  # a fresh copy each run: no memo carried over from the last
-        ours.append(cpu_time(lambda: [extract_skills(paragraph_sections(t), vocab) for t in texts]))
+        ours.append(cpu_time(lambda: [extract_skills(sections, vocab) for sections in sectioned]))
     t_flash, t_ours = min(flash), min(ours)
     for name, t, size in (("flashtext", t_flash, f"{len(terms)} terms"), ("jobscan", t_ours, f"{len(vocab)} skills")):
         print(f"{name:10s} {len(texts) / t:8.0f} files/s  {mb / t:6.2f} MB/s  ({t:.2f} s, {size})")
