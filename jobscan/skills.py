@@ -74,6 +74,7 @@ REQUIRED_HINT = re.compile(
     "understanding|year|degree|fluen|qualific"
 )
 CLAUSE_END = re.compile(r"[;\u2022]| - ")
+_LABEL_REACH = 80  # how far a label's values run on a line ("Industry: Agile Software Development Consulting")
 _DELETED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")  # what model.normalize removes
 
 
@@ -99,18 +100,25 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
     # once per posting rather than once per block.
     blocks = []
     norms = []
+    headings = []
     pos = 0
     for section in sections:
+        # A section headed by a label ("Industry:" on its own line) has the label's values
+        # in its first block: label rules look there.
+        label = section.heading
+        if label:
+            headings.append(label)
         for block in section.blocks:
             if block.kind != "heading":
                 norm = block.norm
-                blocks.append((section.kind, block, norm, pos))
+                blocks.append((section.kind, block, norm, pos, label))
                 norms.append(norm)
                 pos += len(norm) + len(_GAP)
+                label = None
     flat = clean(_GAP.join(norms))
     toks = flat.split()
     toks.append(_GAP_TOKEN)  # so that toks[i + 1] and toks[i - 1] exist for every token
-    cands = _scan(toks, vocab)
+    cands = _scan(toks, vocab, headings)
     if not cands:
         return ()
     # Token i starts where the i-th non-empty piece of flat.split(" ") does.
@@ -134,15 +142,17 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
             cands[j].start -= base
             cands[j].end -= base
             j += 1
-        _block_hits(*blocks[b][:3], cands[i:j], toks, found)
+        _block_hits(*blocks[b][:3], blocks[b][4], cands[i:j], toks, found)
         i = j
     return tuple(SkillHit(*f) for f in found.values())
 
 
-def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], toks: list[str], found: dict) -> None:
+def _block_hits(
+    kind: str, block: Block, norm: str, label: str | None, cands: list[_Candidate], toks: list[str], found: dict
+) -> None:
     """Add one block's mentions to `found`: new skills get their first-mention fields, known ones
     only a stronger requirement or a missing years figure. Candidates carry offsets into `norm`
-    and token indices into the posting's `toks`."""
+    and token indices into the posting's `toks`; `label` is the heading right above the block."""
     text = block.text
     base, cap = SECTION_REQUIREMENT.get(kind, SECTION_REQUIREMENT["other"])
     # Skip the mentions that cannot change anything: the skill is already required and either
@@ -195,7 +205,7 @@ def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], tok
     if ambiguous:
         tech = [c for c in located if c.entry.rule is None and c.entry.skill.category in TECH_CATEGORIES]
         listed = ({c.last for c in tech}, {c.first for c in tech})
-        todo = [c for c in todo if _context_ok(c, located, toks, norm, low, spans, listed)]
+        todo = [c for c in todo if _context_ok(c, located, toks, norm, low, spans, listed, label)]
     # Offsets so far are in `norm`; map them back to `text` when normalising deleted characters.
     to_text = None if len(norm) == len(text) else _offset_map(text)
     # Text that can only mention skills, and names no years, needs no clause looked at.
@@ -249,7 +259,7 @@ def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], tok
         ]
 
 
-def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
+def _scan(toks: list[str], vocab: Vocabulary, headings: list[str]) -> list[_Candidate]:
     """Longest alias matches over the tokens, then split and misspelt names."""
     n = len(toks)
     trie = vocab.trie
@@ -289,7 +299,9 @@ def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
                 last, entry = best
                 if entry.rule is not None and entry.rule.needs == "label":
                     if labelled is None:
-                        labelled = not vocab.label_cues.isdisjoint(toks)
+                        labelled = not vocab.label_cues.isdisjoint(toks) or any(
+                            not vocab.label_cues.isdisjoint(tokens(h)) for h in headings
+                        )
                     if not labelled:
                         continue
                 if last + 1 < n and toks[last + 1] in HEAD_NOUNS:  # "Agile methodologies"
@@ -322,7 +334,9 @@ def _dot_ok(c: _Candidate, low: str) -> bool:
     return k == 0 or not low[k - 1].isalnum()
 
 
-def _context_ok(c: _Candidate, cands: list[_Candidate], toks: list[str], norm: str, low: str, spans, listed) -> bool:
+def _context_ok(
+    c: _Candidate, cands: list[_Candidate], toks: list[str], norm: str, low: str, spans, listed, label: str | None
+) -> bool:
     """Whether an ambiguous name ("Go", "Excel", "R") is meant as the skill here.
 
     `listed` holds the token indices where unambiguous technical names end and start: a name
@@ -352,16 +366,26 @@ def _context_ok(c: _Candidate, cands: list[_Candidate], toks: list[str], norm: s
             ):
                 return True
     elif rule.needs == "label":
-        return _labelled(low, c.start, rule.cues)
+        return _labelled(low, c.start, rule.cues, label)
     elif rule.needs != "cue":
         return True
     a, b = spans[c.sentence]
     return not rule.cues.isdisjoint(tokens(low[a:b]))
 
 
-def _labelled(low: str, pos: int, labels: frozenset[str]) -> bool:
-    """Whether the line holding `pos`, or the line before it, starts with one of `labels`."""
+def _labelled(low: str, pos: int, labels: frozenset[str], heading: str | None = None) -> bool:
+    """Whether one of `labels` governs `pos`: it starts the line holding `pos` or the line before,
+    or is the last "label:" before `pos` on its line and close to it (metadata run together on one
+    line: "Role: QA Industry: Retail Company size: 50"), or is the `heading` right above a block
+    whose first line holds `pos`."""
     start = low.rfind("\n", 0, pos) + 1
+    if heading is not None and start == 0 and tokens(heading)[:1] and tokens(heading)[0] in labels:
+        return True
+    colon = low.rfind(":", start, pos)
+    if colon >= 0 and pos - colon <= _LABEL_REACH:
+        word = low[start:colon].rsplit(None, 1)
+        if word and word[-1] in labels:
+            return True
     before = low.rfind("\n", 0, max(start - 1, 0)) + 1 if start else start
     for line_start in (start, before):
         words = low[line_start : line_start + 40].split(None, 1)

@@ -84,6 +84,23 @@ def test_headings_are_never_matched():
     assert extract_skills([Section("requirements", "Python", 1, 2, (heading, body))]) == ()
 
 
+def test_industry_label_run_together_on_one_line():
+    line = "Role: QA Tester Industry: Retail Publishing Company size: 50 people"
+    assert {"retail", "publishing"} <= set(hits(line))
+    assert "retail" not in hits("Role: QA Tester Location: Leeds. We sell Retail software in Java.")
+    far = "Role: QA. Industry: Software. " + "We ship code to customers every week and then some more " * 2 + "for Retail."
+    assert "retail" not in hits(far)
+
+
+def test_industry_label_as_section_heading():
+    heading = Block("heading", "Industry:", 1, 1)
+    values = Block("paragraph", "Retail Publishing", 2, 2)
+    later = Block("paragraph", "We build Retail tools.", 3, 3)
+    found = extract_skills([Section("other", "Industry", 1, 3, (heading, values, later))])
+    assert {h.id: h.surface for h in found} == {"retail": "Retail", "publishing": "Publishing"}
+    assert extract_skills([section("about", "Retail Publishing")]) == ()
+
+
 # --- fuzzy ----------------------------------------------------------------------------------
 
 
