@@ -340,7 +340,9 @@ def _context_ok(
     """Whether an ambiguous name ("Go", "Excel", "R") is meant as the skill here.
 
     `listed` holds the token indices where unambiguous technical names end and start: a name
-    between two of them is in a list of technologies ("python go django"), whatever its case.
+    between two of them is in a list of technologies ("python go django"), whatever its case;
+    next to one joined to it by "and"/"or" ("Python and Ruby"), the words on that side are not
+    held against it.
     """
     rule = c.entry.rule
     if rule is None:
@@ -352,7 +354,8 @@ def _context_ok(
     in_list = in_list and (c.first - 1 in ends or c.last + 1 in starts) and rule.needs != "label"
     if in_list:
         return _shape_ok(c, toks, norm, low, any_case=True)
-    if not _shape_ok(c, toks, norm, low):
+    before, after = _joined(toks, c.first, -1, ends), _joined(toks, c.last, 1, starts)
+    if not _shape_ok(c, toks, norm, low, before=not before, after=not after):
         return False
     if rule.needs == "tech":
         # Another technical skill in the sentence: an unambiguous one, or an ambiguous one
@@ -371,6 +374,20 @@ def _context_ok(
         return True
     a, b = spans[c.sentence]
     return not rule.cues.isdisjoint(tokens(low[a:b]))
+
+
+_CONJUNCTIONS = frozenset(("and", "or"))
+
+
+def _joined(toks: list[str], i: int, step: int, tech: set[int]) -> bool:
+    """Whether "and", "or" or "and/or" stand next to token `i` (before it for step -1, after it
+    for +1) and a technical name on their other side."""
+    j = i + step
+    if toks[j] not in _CONJUNCTIONS:
+        return False
+    if toks[j + step] in _CONJUNCTIONS:
+        j += step
+    return j + step in tech
 
 
 def _labelled(low: str, pos: int, labels: frozenset[str], heading: str | None = None) -> bool:
@@ -394,18 +411,31 @@ def _labelled(low: str, pos: int, labels: frozenset[str], heading: str | None = 
     return False
 
 
-def _shape_ok(c: _Candidate, toks: list[str], norm: str, low: str, any_case: bool = False) -> bool:
-    """The written form and the neighbouring words allow the skill reading."""
+def _shape_ok(
+    c: _Candidate, toks: list[str], norm: str, low: str, any_case: bool = False, before: bool = True, after: bool = True
+) -> bool:
+    """The written form and the neighbouring words (those `before` and `after` it, unless told
+    not to look there) allow the skill reading."""
     entry = c.entry
     rule = entry.rule
     if entry.forms and not any_case and "".join(norm[c.start : c.end].split()) not in entry.forms:
         return False
+    if before and not _prev_ok(c, toks, low, rule):
+        return False
+    return not after or _next_ok(c, toks, low, rule)
+
+
+def _prev_ok(c: _Candidate, toks: list[str], low: str, rule) -> bool:
     words, longer, marks = rule.prev_parts
     if toks[c.first - 1] in words or (c.start and low[c.start - 1] in marks):
         return False
     for seq in longer:
         if c.first >= len(seq) and tuple(toks[c.first - len(seq) : c.first]) == seq:
             return False
+    return True
+
+
+def _next_ok(c: _Candidate, toks: list[str], low: str, rule) -> bool:
     words, longer, marks = rule.next_parts
     if toks[c.last + 1] in words or low[c.end : c.end + 1] in marks:
         return False

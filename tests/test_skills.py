@@ -78,6 +78,24 @@ def test_case_rules():
     assert "c" not in hits("Vitamin C and Python.")
 
 
+@pytest.mark.parametrize(
+    "text, skill_id",
+    [
+        ("Services in Python and Ruby.", "ruby"),
+        ("Build tools in Java and/or Groovy.", "groovy"),
+        ("Unit tests with Mocha or Jest.", "mocha"),
+        ("Small APIs with Flask and Django.", "flask"),
+    ],
+)
+def test_ruled_name_joined_to_a_tech_name_by_and_or(text, skill_id):
+    assert skill_id in hits(text)
+
+
+def test_joined_ruled_name_must_still_be_written_as_a_name():
+    assert "go" not in hits("Pick Python and go home early.")
+    assert "ruby" not in hits("Loved by Python and ruby fans.")
+
+
 def test_headings_are_never_matched():
     heading = Block("heading", "Python", 1, 1)
     body = Block("paragraph", "Nothing technical here.", 2, 2)
