@@ -73,6 +73,12 @@ def test_data_file_is_up_to_date_with_the_curated_layer():
         ("CI/CD", "ci-cd"),
         ("A/B testing", "ab-testing"),
         ("amazon-web-services", "aws"),
+        ("rx-java", "rxjava"),
+        ("symfony2", "symfony"),
+        ("babeljs", "babel"),
+        ("API’s", "api-design"),
+        ("parse-platform", "parse-platform"),
+        ("human-computer interaction", "hci"),
     ],
 )
 def test_issue_aliases(alias, skill_id):
