@@ -65,9 +65,17 @@ YEARS = re.compile(
     r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s*\+?\s*(?:(?:-|to|or)\s*\d{1,2}\s*\+?\s*)?"
     r"(?:years?|yrs?)\b"
 )
-# Where a sentence ends inside a block: after . ! ? before a space, at a blank line, or at a line
-# break before a line that starts like a new sentence or list item (not a wrapped line).
-SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)|\n\s*\n|\n(?=\s*[^a-z\s])")
+# Abbreviations whose full stop ends no sentence ("languages (e.g. Go or Rust)"), also as tokenised
+# text writes them ("e.g . Go").
+_ABBREVIATIONS = ("e.g", "i.e", "eg", "ie", "vs", "incl", "approx", "esp", "cf")
+_NOT_ABBREVIATED = "".join(
+    rf"(?<!\b(?i:{re.escape(a)})\.)(?<!\b(?i:{re.escape(a)}) \.)" for a in _ABBREVIATIONS
+)
+# Where a sentence ends inside a block: after . ! ? before a space (not an abbreviation's dot), at
+# a blank line, or at a line break before a line that starts like a new sentence or list item
+# (not a wrapped line).
+SENTENCE_END = re.compile(r"[.!?]" + _NOT_ABBREVIATED + r"\s+(?=\S)|\n\s*\n|\n(?=\s*[^a-z\s])")
+_ABBREVIATED = re.compile(r"\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + r") ?$", re.I)
 # Word stems without which REQUIRED_CUE cannot match: a cheap test before it.
 REQUIRED_HINT = re.compile(
     "experience|proficien|expertise|knowledge|familiar|must|requir|mandatory|you |strong|solid|hands|skill|"
@@ -460,7 +468,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding `pos` starts (the boundaries of SENTENCE_END), searching back."""
-    start = max(text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos))
+    dot = text.rfind(". ", 0, pos)
+    while dot > 0 and _ABBREVIATED.search(text, max(dot - 7, 0), dot):
+        dot = text.rfind(". ", 0, dot)
+    start = max(dot, text.rfind("! ", 0, pos), text.rfind("? ", 0, pos))
     start = start + 2 if start >= 0 else 0
     nl = text.rfind("\n", start, pos)
     while nl >= 0:

@@ -203,6 +203,16 @@ def test_one_hit_per_skill_keeps_strongest_requirement_and_first_evidence():
     assert python.years == 5
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Experience with compiled languages (e.g. Go or Rust).", "Experience with compiled languages ( e.g . Go or Rust ) ."],
+)
+def test_an_abbreviation_ends_no_sentence(text):
+    found = hits(text, kind="summary")
+    assert found["rust"].requirement == "required"  # "Experience with" is in the same sentence
+    assert found["rust"].evidence == text
+
+
 # --- years, lines, evidence -------------------------------------------------------------------
 
 
