@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from itertools import accumulate, compress, filterfalse
 
 from .model import REQUIREMENTS, Block, Section, SkillHit, normalize
+from .sections import WEAK_MATCH, match_heading
 from .vocab import TECH_CATEGORIES, Entry, Vocabulary, builtin, clean, lower_same_length, tokens
 
 # Section kind -> (requirement when nothing else is said, strongest allowed).
@@ -116,6 +117,14 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
         label = section.heading
         if label:
             headings.append(label)
+            # A heading that names no known section may name skills: a short line such as
+            # "HTML5 CSS3" or "Kafka" reads like a heading.
+            if match_heading(label)[1] < WEAK_MATCH:
+                norm = normalize(label)
+                block = Block("paragraph", label, section.line_start, section.line_start)
+                blocks.append((section.kind, block, norm, pos, None))
+                norms.append(norm)
+                pos += len(norm) + len(_GAP)
         for block in section.blocks:
             if block.kind != "heading":
                 norm = block.norm

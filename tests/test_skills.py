@@ -96,10 +96,17 @@ def test_joined_ruled_name_must_still_be_written_as_a_name():
     assert "ruby" not in hits("Loved by Python and ruby fans.")
 
 
-def test_headings_are_never_matched():
+def test_heading_blocks_are_never_matched():
     heading = Block("heading", "Python", 1, 1)
     body = Block("paragraph", "Nothing technical here.", 2, 2)
-    assert extract_skills([Section("requirements", "Python", 1, 2, (heading, body))]) == ()
+    assert extract_skills([Section("requirements", None, 1, 2, (heading, body))]) == ()
+
+
+def test_section_heading_is_matched_only_when_it_names_no_known_section():
+    body = (Block("paragraph", "Nothing technical here.", 2, 2),)
+    found = extract_skills([Section("requirements", "HTML5 CSS3", 1, 2, body)])
+    assert [(h.id, h.surface, h.line) for h in found] == [("html", "HTML5", 1), ("css", "CSS3", 1)]
+    assert extract_skills([Section("eeo", "Accessibility & equal opportunity", 1, 2, body)]) == ()
 
 
 def test_industry_label_run_together_on_one_line():
