@@ -85,6 +85,11 @@ def test_data_file_is_up_to_date_with_the_curated_layer():
         ("API’s", "api-design"),
         ("parse-platform", "parse-platform"),
         ("human-computer interaction", "hci"),
+        ("Cloud Watch", "aws-cloudwatch"),
+        ("PRINCE 2", "prince2"),
+        ("Shadow DOM", "web-components"),
+        ("AutoLayout", "auto-layout"),
+        ("JSTL", "jstl"),
     ],
 )
 def test_issue_aliases(alias, skill_id):
