@@ -41,9 +41,11 @@ SECTION_REQUIREMENT = {
 }
 _RANK = {r: i for i, r in enumerate(REQUIREMENTS)}
 # Generic nouns that, written right after a skill name, belong to its mention ("Agile
-# methodologies", "Docker ecosystem", "Kafka pipelines"): the surface takes them in.
+# methodologies", "Docker ecosystem", "Kafka pipelines", "DevOps practices", "Unix systems"):
+# the surface takes them in.
 HEAD_NOUNS = frozenset(
-    "ecosystem technologies methodology methodologies frameworks principles tools protocols pipelines".split()
+    "ecosystem technologies methodology methodologies frameworks principles tools protocols pipelines "
+    "practices processes patterns systems".split()
 )
 
 # Cues are looked for in the lower-cased clause.

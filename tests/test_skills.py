@@ -52,6 +52,8 @@ def surfaces(text: str) -> dict[str, str]:
         ("Tags: amazon-web-services java-ee", "aws", "amazon-web-services"),
         ("Tokenised text like Node . js counts too.", "nodejs", "Node . js"),
         ("Knowledge of the Docker ecosystem.", "docker", "Docker ecosystem"),
+        ("Knowledge of DevOps practices.", "devops", "DevOps practices"),
+        ("Scripting on Unix systems.", "unix", "Unix systems"),
     ],
 )
 def test_tech_names_with_punctuation(text, skill_id, surface):
