@@ -373,6 +373,8 @@ def _context_ok(
     in_list = in_list and (c.first - 1 in ends or c.last + 1 in starts) and rule.needs != "label"
     if in_list:
         return _shape_ok(c, toks, norm, low, any_case=True)
+    if rule.needs == "list":
+        return False
     before, after = _joined(toks, c.first, -1, ends), _joined(toks, c.last, 1, starts)
     if not _shape_ok(c, toks, norm, low, before=not before, after=not after):
         return False
