@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from itertools import accumulate, compress, filterfalse
 
 from .model import REQUIREMENTS, Block, Section, SkillHit, normalize
+from .sections import WEAK_MATCH, match_heading
 from .vocab import TECH_CATEGORIES, Entry, Vocabulary, builtin, clean, lower_same_length, tokens
 
 # Section kind -> (requirement when nothing else is said, strongest allowed).
@@ -40,9 +41,11 @@ SECTION_REQUIREMENT = {
 }
 _RANK = {r: i for i, r in enumerate(REQUIREMENTS)}
 # Generic nouns that, written right after a skill name, belong to its mention ("Agile
-# methodologies", "Docker ecosystem", "Kafka pipelines"): the surface takes them in.
+# methodologies", "Docker ecosystem", "Kafka pipelines", "DevOps practices", "Unix systems"):
+# the surface takes them in.
 HEAD_NOUNS = frozenset(
-    "ecosystem technologies methodology methodologies frameworks principles tools protocols pipelines".split()
+    "ecosystem technologies methodology methodologies frameworks principles tools protocols pipelines "
+    "practices processes patterns systems".split()
 )
 
 # Cues are looked for in the lower-cased clause.
@@ -65,15 +68,24 @@ YEARS = re.compile(
     r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s*\+?\s*(?:(?:-|to|or)\s*\d{1,2}\s*\+?\s*)?"
     r"(?:years?|yrs?)\b"
 )
-# Where a sentence ends inside a block: after . ! ? before a space, at a blank line, or at a line
-# break before a line that starts like a new sentence or list item (not a wrapped line).
-SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)|\n\s*\n|\n(?=\s*[^a-z\s])")
+# Abbreviations whose full stop ends no sentence ("languages (e.g. Go or Rust)"), also as tokenised
+# text writes them ("e.g . Go").
+_ABBREVIATIONS = ("e.g", "i.e", "eg", "ie", "vs", "incl", "approx", "esp", "cf")
+_NOT_ABBREVIATED = "".join(
+    rf"(?<!\b(?i:{re.escape(a)})\.)(?<!\b(?i:{re.escape(a)}) \.)" for a in _ABBREVIATIONS
+)
+# Where a sentence ends inside a block: after . ! ? before a space (not an abbreviation's dot), at
+# a blank line, or at a line break before a line that starts like a new sentence or list item
+# (not a wrapped line).
+SENTENCE_END = re.compile(r"[.!?]" + _NOT_ABBREVIATED + r"\s+(?=\S)|\n\s*\n|\n(?=\s*[^a-z\s])")
+_ABBREVIATED = re.compile(r"\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + r") ?$", re.I)
 # Word stems without which REQUIRED_CUE cannot match: a cheap test before it.
 REQUIRED_HINT = re.compile(
     "experience|proficien|expertise|knowledge|familiar|must|requir|mandatory|you |strong|solid|hands|skill|"
     "understanding|year|degree|fluen|qualific"
 )
 CLAUSE_END = re.compile(r"[;\u2022]| - ")
+_LABEL_REACH = 80  # how far a label's values run on a line ("Industry: Agile Software Development Consulting")
 _DELETED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")  # what model.normalize removes
 
 
@@ -99,18 +111,33 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
     # once per posting rather than once per block.
     blocks = []
     norms = []
+    headings = []
     pos = 0
     for section in sections:
+        # A section headed by a label ("Industry:" on its own line) has the label's values
+        # in its first block: label rules look there.
+        label = section.heading
+        if label:
+            headings.append(label)
+            # A heading that names no known section may name skills: a short line such as
+            # "HTML5 CSS3" or "Kafka" reads like a heading.
+            if match_heading(label)[1] < WEAK_MATCH:
+                norm = normalize(label)
+                block = Block("paragraph", label, section.line_start, section.line_start)
+                blocks.append((section.kind, block, norm, pos, None))
+                norms.append(norm)
+                pos += len(norm) + len(_GAP)
         for block in section.blocks:
             if block.kind != "heading":
                 norm = block.norm
-                blocks.append((section.kind, block, norm, pos))
+                blocks.append((section.kind, block, norm, pos, label))
                 norms.append(norm)
                 pos += len(norm) + len(_GAP)
+                label = None
     flat = clean(_GAP.join(norms))
     toks = flat.split()
     toks.append(_GAP_TOKEN)  # so that toks[i + 1] and toks[i - 1] exist for every token
-    cands = _scan(toks, vocab)
+    cands = _scan(toks, vocab, headings)
     if not cands:
         return ()
     # Token i starts where the i-th non-empty piece of flat.split(" ") does.
@@ -134,15 +161,17 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
             cands[j].start -= base
             cands[j].end -= base
             j += 1
-        _block_hits(*blocks[b][:3], cands[i:j], toks, found)
+        _block_hits(*blocks[b][:3], blocks[b][4], cands[i:j], toks, found)
         i = j
     return tuple(SkillHit(*f) for f in found.values())
 
 
-def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], toks: list[str], found: dict) -> None:
+def _block_hits(
+    kind: str, block: Block, norm: str, label: str | None, cands: list[_Candidate], toks: list[str], found: dict
+) -> None:
     """Add one block's mentions to `found`: new skills get their first-mention fields, known ones
     only a stronger requirement or a missing years figure. Candidates carry offsets into `norm`
-    and token indices into the posting's `toks`."""
+    and token indices into the posting's `toks`; `label` is the heading right above the block."""
     text = block.text
     base, cap = SECTION_REQUIREMENT.get(kind, SECTION_REQUIREMENT["other"])
     # Skip the mentions that cannot change anything: the skill is already required and either
@@ -195,7 +224,7 @@ def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], tok
     if ambiguous:
         tech = [c for c in located if c.entry.rule is None and c.entry.skill.category in TECH_CATEGORIES]
         listed = ({c.last for c in tech}, {c.first for c in tech})
-        todo = [c for c in todo if _context_ok(c, located, toks, norm, low, spans, listed)]
+        todo = [c for c in todo if _context_ok(c, located, toks, norm, low, spans, listed, label)]
     # Offsets so far are in `norm`; map them back to `text` when normalising deleted characters.
     to_text = None if len(norm) == len(text) else _offset_map(text)
     # Text that can only mention skills, and names no years, needs no clause looked at.
@@ -249,7 +278,7 @@ def _block_hits(kind: str, block: Block, norm: str, cands: list[_Candidate], tok
         ]
 
 
-def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
+def _scan(toks: list[str], vocab: Vocabulary, headings: list[str]) -> list[_Candidate]:
     """Longest alias matches over the tokens, then split and misspelt names."""
     n = len(toks)
     trie = vocab.trie
@@ -289,7 +318,9 @@ def _scan(toks: list[str], vocab: Vocabulary) -> list[_Candidate]:
                 last, entry = best
                 if entry.rule is not None and entry.rule.needs == "label":
                     if labelled is None:
-                        labelled = not vocab.label_cues.isdisjoint(toks)
+                        labelled = not vocab.label_cues.isdisjoint(toks) or any(
+                            not vocab.label_cues.isdisjoint(tokens(h)) for h in headings
+                        )
                     if not labelled:
                         continue
                 if last + 1 < n and toks[last + 1] in HEAD_NOUNS:  # "Agile methodologies"
@@ -322,11 +353,15 @@ def _dot_ok(c: _Candidate, low: str) -> bool:
     return k == 0 or not low[k - 1].isalnum()
 
 
-def _context_ok(c: _Candidate, cands: list[_Candidate], toks: list[str], norm: str, low: str, spans, listed) -> bool:
+def _context_ok(
+    c: _Candidate, cands: list[_Candidate], toks: list[str], norm: str, low: str, spans, listed, label: str | None
+) -> bool:
     """Whether an ambiguous name ("Go", "Excel", "R") is meant as the skill here.
 
     `listed` holds the token indices where unambiguous technical names end and start: a name
-    between two of them is in a list of technologies ("python go django"), whatever its case.
+    between two of them is in a list of technologies ("python go django"), whatever its case;
+    next to one joined to it by "and"/"or" ("Python and Ruby"), the words on that side are not
+    held against it.
     """
     rule = c.entry.rule
     if rule is None:
@@ -338,7 +373,10 @@ def _context_ok(c: _Candidate, cands: list[_Candidate], toks: list[str], norm: s
     in_list = in_list and (c.first - 1 in ends or c.last + 1 in starts) and rule.needs != "label"
     if in_list:
         return _shape_ok(c, toks, norm, low, any_case=True)
-    if not _shape_ok(c, toks, norm, low):
+    if rule.needs == "list":
+        return False
+    before, after = _joined(toks, c.first, -1, ends), _joined(toks, c.last, 1, starts)
+    if not _shape_ok(c, toks, norm, low, before=not before, after=not after):
         return False
     if rule.needs == "tech":
         # Another technical skill in the sentence: an unambiguous one, or an ambiguous one
@@ -352,16 +390,40 @@ def _context_ok(c: _Candidate, cands: list[_Candidate], toks: list[str], norm: s
             ):
                 return True
     elif rule.needs == "label":
-        return _labelled(low, c.start, rule.cues)
+        return _labelled(low, c.start, rule.cues, label)
     elif rule.needs != "cue":
         return True
     a, b = spans[c.sentence]
     return not rule.cues.isdisjoint(tokens(low[a:b]))
 
 
-def _labelled(low: str, pos: int, labels: frozenset[str]) -> bool:
-    """Whether the line holding `pos`, or the line before it, starts with one of `labels`."""
+_CONJUNCTIONS = frozenset(("and", "or"))
+
+
+def _joined(toks: list[str], i: int, step: int, tech: set[int]) -> bool:
+    """Whether "and", "or" or "and/or" stand next to token `i` (before it for step -1, after it
+    for +1) and a technical name on their other side."""
+    j = i + step
+    if toks[j] not in _CONJUNCTIONS:
+        return False
+    if toks[j + step] in _CONJUNCTIONS:
+        j += step
+    return j + step in tech
+
+
+def _labelled(low: str, pos: int, labels: frozenset[str], heading: str | None = None) -> bool:
+    """Whether one of `labels` governs `pos`: it starts the line holding `pos` or the line before,
+    or is the last "label:" before `pos` on its line and close to it (metadata run together on one
+    line: "Role: QA Industry: Retail Company size: 50"), or is the `heading` right above a block
+    whose first line holds `pos`."""
     start = low.rfind("\n", 0, pos) + 1
+    if heading is not None and start == 0 and tokens(heading)[:1] and tokens(heading)[0] in labels:
+        return True
+    colon = low.rfind(":", start, pos)
+    if colon >= 0 and pos - colon <= _LABEL_REACH:
+        word = low[start:colon].rsplit(None, 1)
+        if word and word[-1] in labels:
+            return True
     before = low.rfind("\n", 0, max(start - 1, 0)) + 1 if start else start
     for line_start in (start, before):
         words = low[line_start : line_start + 40].split(None, 1)
@@ -370,18 +432,31 @@ def _labelled(low: str, pos: int, labels: frozenset[str]) -> bool:
     return False
 
 
-def _shape_ok(c: _Candidate, toks: list[str], norm: str, low: str, any_case: bool = False) -> bool:
-    """The written form and the neighbouring words allow the skill reading."""
+def _shape_ok(
+    c: _Candidate, toks: list[str], norm: str, low: str, any_case: bool = False, before: bool = True, after: bool = True
+) -> bool:
+    """The written form and the neighbouring words (those `before` and `after` it, unless told
+    not to look there) allow the skill reading."""
     entry = c.entry
     rule = entry.rule
     if entry.forms and not any_case and "".join(norm[c.start : c.end].split()) not in entry.forms:
         return False
+    if before and not _prev_ok(c, toks, low, rule):
+        return False
+    return not after or _next_ok(c, toks, low, rule)
+
+
+def _prev_ok(c: _Candidate, toks: list[str], low: str, rule) -> bool:
     words, longer, marks = rule.prev_parts
     if toks[c.first - 1] in words or (c.start and low[c.start - 1] in marks):
         return False
     for seq in longer:
         if c.first >= len(seq) and tuple(toks[c.first - len(seq) : c.first]) == seq:
             return False
+    return True
+
+
+def _next_ok(c: _Candidate, toks: list[str], low: str, rule) -> bool:
     words, longer, marks = rule.next_parts
     if toks[c.last + 1] in words or low[c.end : c.end + 1] in marks:
         return False
@@ -406,7 +481,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding `pos` starts (the boundaries of SENTENCE_END), searching back."""
-    start = max(text.rfind(". ", 0, pos), text.rfind("! ", 0, pos), text.rfind("? ", 0, pos))
+    dot = text.rfind(". ", 0, pos)
+    while dot > 0 and _ABBREVIATED.search(text, max(dot - 7, 0), dot):
+        dot = text.rfind(". ", 0, dot)
+    start = max(dot, text.rfind("! ", 0, pos), text.rfind("? ", 0, pos))
     start = start + 2 if start >= 0 else 0
     nl = text.rfind("\n", start, pos)
     while nl >= 0:

@@ -98,7 +98,9 @@ class Rule:
     `forms` are the ambiguous spellings; they must be written exactly so. `not_prev` and
     `not_next` are token sequences that must not touch the name ("-" means an attached hyphen,
     as in "C-level"); `needs="tech"` asks for another technical skill or a cue word in the same
-    sentence. `match`/`reject` are example sentences, run by the tests.
+    sentence, `needs="cue"` for a cue word, `needs="label"` for a label such as "Industry:", and
+    `needs="list"` for a list of technologies around it (a line of tags: "reactjs frontend
+    docker"). `match`/`reject` are example sentences, run by the tests.
     """
 
     forms: tuple[str, ...]

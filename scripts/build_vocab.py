@@ -184,8 +184,11 @@ def gazetteer_entries(corpus: Path, known: set[str], curated: list[dict]) -> lis
     """Product and library names from the skill-extractor gazetteer (MIT): its one-word entries
     that are not English or posting words ("testcafe", "jooq") nor misspellings of a curated
     name ("kubeneties"). Its phrases were measured on SkillSpan train/dev and cost more
-    precision than they gave recall, so they stay out."""
+    precision than they gave recall, so they stay out. The list is lower-cased, so a name
+    that is also an English word ("pulse", "sandbox", "kernel") would fire on the word; real
+    products among those belong in the curated layer, with a context rule."""
     names = json.loads((corpus / "skill_extractor_gazetteer" / "skills.json").read_text(encoding="utf-8"))
+    known = known | english_words()
     single = {n for n in names if len(tokens(n)) == 1 and tokens(n)[0] not in known and len(n) >= 4}
     targets = {"".join(tokens(a)) for e in curated for a in e["names"] if len("".join(tokens(a))) >= 5}
     single = sorted(
@@ -194,6 +197,13 @@ def gazetteer_entries(corpus: Path, known: set[str], curated: list[dict]) -> lis
         or process.extractOne("".join(tokens(n)), targets, scorer=fuzz.ratio, score_cutoff=85) is None
     )  # fmt: skip
     return [{"id": "gaz-" + slug(n), "names": [n], "category": "tool", "source": "gazetteer"} for n in single]
+
+
+def english_words() -> set[str]:
+    """The English dictionary of pyspellchecker (MIT; a dev dependency, pinned so builds agree)."""
+    from spellchecker import SpellChecker
+
+    return set(SpellChecker(language="en").word_frequency.dictionary)
 
 
 def posting_texts(corpus: Path) -> list[str]:

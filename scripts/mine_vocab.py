@@ -17,9 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval_skills import paragraph_sections, postings  # noqa: E402
+from eval_skills import postings  # noqa: E402
 
-from jobscan.skills import extract_skills  # noqa: E402
+from jobscan.analyze import analyze_document  # noqa: E402
+from jobscan.load import load_text  # noqa: E402
 from jobscan.vocab import builtin  # noqa: E402
 
 
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         for _, text, knowledge in postings(args.corpus, split):
             gold = {k.lower() for k in knowledge}
             found = set()
-            for hit in extract_skills(paragraph_sections(text), vocab):
+            for hit in analyze_document(load_text(text, "<skillspan>"), vocab).skills:
                 s = hit.surface.lower()
                 found.add(s)
                 owner[s] = f"{hit.id} ({hit.category}, {hit.match})"

@@ -52,6 +52,8 @@ def surfaces(text: str) -> dict[str, str]:
         ("Tags: amazon-web-services java-ee", "aws", "amazon-web-services"),
         ("Tokenised text like Node . js counts too.", "nodejs", "Node . js"),
         ("Knowledge of the Docker ecosystem.", "docker", "Docker ecosystem"),
+        ("Knowledge of DevOps practices.", "devops", "DevOps practices"),
+        ("Scripting on Unix systems.", "unix", "Unix systems"),
     ],
 )
 def test_tech_names_with_punctuation(text, skill_id, surface):
@@ -78,10 +80,52 @@ def test_case_rules():
     assert "c" not in hits("Vitamin C and Python.")
 
 
-def test_headings_are_never_matched():
+@pytest.mark.parametrize(
+    "text, skill_id",
+    [
+        ("Services in Python and Ruby.", "ruby"),
+        ("Build tools in Java and/or Groovy.", "groovy"),
+        ("Unit tests with Mocha or Jest.", "mocha"),
+        ("Small APIs with Flask and Django.", "flask"),
+    ],
+)
+def test_ruled_name_joined_to_a_tech_name_by_and_or(text, skill_id):
+    assert skill_id in hits(text)
+
+
+def test_joined_ruled_name_must_still_be_written_as_a_name():
+    assert "go" not in hits("Pick Python and go home early.")
+    assert "ruby" not in hits("Loved by Python and ruby fans.")
+
+
+def test_heading_blocks_are_never_matched():
     heading = Block("heading", "Python", 1, 1)
     body = Block("paragraph", "Nothing technical here.", 2, 2)
-    assert extract_skills([Section("requirements", "Python", 1, 2, (heading, body))]) == ()
+    assert extract_skills([Section("requirements", None, 1, 2, (heading, body))]) == ()
+
+
+def test_section_heading_is_matched_only_when_it_names_no_known_section():
+    body = (Block("paragraph", "Nothing technical here.", 2, 2),)
+    found = extract_skills([Section("requirements", "HTML5 CSS3", 1, 2, body)])
+    assert [(h.id, h.surface, h.line) for h in found] == [("html", "HTML5", 1), ("css", "CSS3", 1)]
+    assert extract_skills([Section("eeo", "Accessibility & equal opportunity", 1, 2, body)]) == ()
+
+
+def test_industry_label_run_together_on_one_line():
+    line = "Role: QA Tester Industry: Retail Publishing Company size: 50 people"
+    assert {"retail", "publishing"} <= set(hits(line))
+    assert "retail" not in hits("Role: QA Tester Location: Leeds. We sell Retail software in Java.")
+    far = "Role: QA. Industry: Software. " + "We ship code to customers every week and then some more " * 2 + "for Retail."
+    assert "retail" not in hits(far)
+
+
+def test_industry_label_as_section_heading():
+    heading = Block("heading", "Industry:", 1, 1)
+    values = Block("paragraph", "Retail Publishing", 2, 2)
+    later = Block("paragraph", "We build Retail tools.", 3, 3)
+    found = extract_skills([Section("other", "Industry", 1, 3, (heading, values, later))])
+    assert {h.id: h.surface for h in found} == {"retail": "Retail", "publishing": "Publishing"}
+    assert extract_skills([section("about", "Retail Publishing")]) == ()
 
 
 # --- fuzzy ----------------------------------------------------------------------------------
@@ -166,6 +210,16 @@ def test_one_hit_per_skill_keeps_strongest_requirement_and_first_evidence():
     assert python.evidence == "Python would be nice."
     assert python.section == "preferred" and python.line == 1
     assert python.years == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Experience with compiled languages (e.g. Go or Rust).", "Experience with compiled languages ( e.g . Go or Rust ) ."],
+)
+def test_an_abbreviation_ends_no_sentence(text):
+    found = hits(text, kind="summary")
+    assert found["rust"].requirement == "required"  # "Experience with" is in the same sentence
+    assert found["rust"].evidence == text
 
 
 # --- years, lines, evidence -------------------------------------------------------------------

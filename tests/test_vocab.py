@@ -47,6 +47,12 @@ def test_no_alias_belongs_to_two_skills():
     assert [k for k, n in owners.items() if n > 1] == []
 
 
+def test_gazetteer_names_are_not_english_words():
+    gazetteer = {r["name"].lower() for r in RECORDS if r["source"] == "gazetteer"}
+    assert gazetteer.isdisjoint({"pulse", "sandbox", "kernel", "monolith", "pyramid", "mocking", "workspaces"})
+    assert {"sailpoint", "upstash"} <= gazetteer  # product names stay
+
+
 def test_data_file_is_up_to_date_with_the_curated_layer():
     by_id = {r["id"]: r for r in RECORDS}
     for category, entries in CURATED.items():
@@ -73,6 +79,17 @@ def test_data_file_is_up_to_date_with_the_curated_layer():
         ("CI/CD", "ci-cd"),
         ("A/B testing", "ab-testing"),
         ("amazon-web-services", "aws"),
+        ("rx-java", "rxjava"),
+        ("symfony2", "symfony"),
+        ("babeljs", "babel"),
+        ("API’s", "api-design"),
+        ("parse-platform", "parse-platform"),
+        ("human-computer interaction", "hci"),
+        ("Cloud Watch", "aws-cloudwatch"),
+        ("PRINCE 2", "prince2"),
+        ("Shadow DOM", "web-components"),
+        ("AutoLayout", "auto-layout"),
+        ("JSTL", "jstl"),
     ],
 )
 def test_issue_aliases(alias, skill_id):
