@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
-from jobscan.model import EDUCATION_LEVELS, Section, Seniority
+from jobscan.model import EDUCATION_LEVELS, Section, Seniority, normalize
 
 # Sections whose figures describe the company or the offer, never the candidate.
 _SKIP_KINDS = frozenset({"about", "benefits", "compensation", "culture", "eeo", "process"})
@@ -66,7 +66,8 @@ _EXPERIENCE_CUE = re.compile(
     r"\b(?:exp\b|xp\b|working\b|worked\b|as\s+an?\b|in\s+(?:the\s+)?(?:field|industry|role|position)|justify|"
     r"practice\b|career\b|in\s+\w+\s+(?:development|sales|management|marketing|design))"
 )
-# Figures about the company, the contract, the offer or the person's age, by the words just before...
+# Figures about the company, the contract, the offer or the person's age, by the words just before
+# (one "\b" again)...
 _NOT_EXPERIENCE_BEFORE = re.compile(
     r"\b(?:(?:for\s+(?:almost|nearly|over|more\s+than|about|some|the\s+(?:past|last))|(?:in|over|during|within)\s+the\s+"
     r"(?:past|last|next|first)|(?:founded|established|since|history|contract|probation|warranty|guarantee|lease|"
@@ -117,16 +118,11 @@ def _number(word: str) -> float:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end], at most 160 characters either side.
-
-    A line break always ends a sentence, and str.find gets to the nearest ones fastest: the regexes only
-    read the rest of the line.
-    """
+    """The sentence around text[start:end], at most 160 characters either side."""
     left = max(0, start - 160)
-    m = _LAST_BOUNDARY.match(text, max(left, text.rfind("\n", left, start)), start)
+    m = _LAST_BOUNDARY.match(text, left, start)
     left = m.end() if m else left
-    line_end = text.find("\n", end, end + 160)
-    m = _BOUNDARY.search(text, end, line_end + 1 if line_end >= 0 else end + 160)
+    m = _BOUNDARY.search(text, end, end + 160)
     return left, m.start() if m else min(len(text), end + 160)
 
 
@@ -135,8 +131,7 @@ def _is_optional(low: str, left: int, end: int, right: int) -> bool:
     if not _OPTIONAL_WORD.search(low, left, right):
         return False
     m = _CLAUSE_END.search(low, end, right)
-    right = m.start() if m else right
-    return bool(_OPTIONAL_WORD.search(low, left, right) and _OPTIONAL.search(low, left, right))
+    return bool(_OPTIONAL.search(low, left, m.start() if m else right))
 
 
 def _years_in(text: str, low: str) -> Iterator[tuple[int, int | None, bool, int, str]]:
@@ -289,39 +284,27 @@ _TAILS = frozenset(_BY_TAIL)
 _ANCHORS = tuple({anchor for _, anchor, _ in _PHRASES})
 # Words that an anchor's pattern matches from their start, the anchor not being a word of its own:
 # "masters degree", "associates degree" ("phd", "bachelors", "highschool" are anchors, with the same match).
-_CONTINUED = frozenset({b"masters", b"associates"})
-_WORDS = frozenset(_BY_WORD) | _CONTINUED
+_CONTINUED = {b"masters": b"master", b"associates": b"associate"}
+_WORDS = frozenset(_BY_WORD) | frozenset(_CONTINUED)
 # Lower-case letters (and "?", which stands for any non-ASCII character) as "a", capitals A-Z as "A".
 _CASE_BYTES = bytes(97 if 97 <= c <= 122 or c == 63 else 65 if 65 <= c <= 90 else 32 for c in range(256))
+# A capital after a lower-case letter: the scan skips from capital to capital.
+_GLUED_CAPITAL = re.compile(rb"A(?<=aA)")
 
 
-def _glued_anchor(text: str, low: str) -> bool:
-    """Whether an anchor starts at a capital after a lower-case letter ("requiredBachelor"), the one place
-    a phrase starts inside a word; capitals outside A-Z lower-case to no anchor's first letter."""
+def _glued_phrase(text: str, low: str, words: frozenset[bytes]) -> bool:
+    """Whether a phrase whose anchor is not a word of the text starts at a capital after a lower-case
+    letter ("requiredBachelor"), the one place a phrase starts inside a word; capitals outside A-Z
+    lower-case to no anchor's first letter."""
     cases = text.encode("ascii", "replace").translate(_CASE_BYTES)  # one byte per character
-    i = cases.find(b"aA")
-    while i >= 0:
-        if low.startswith(_ANCHORS, i + 1):
+    for capital in _GLUED_CAPITAL.finditer(cases):
+        i = capital.start()
+        if low.startswith(_ANCHORS, i) and any(
+            word not in words and low.startswith(anchor, i) and rx.match(low, i)
+            for word, _, anchor, rx, _ in _PHRASE_INDEX
+        ):
             return True
-        i = cases.find(b"aA", i + 2)
     return False
-
-
-def _matches(low: str, anchor: str, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """rx.finditer(low) for a pattern that starts with `anchor`. A longer anchor is in few places, and
-    str.find skips to them faster than the regex engine scans; a short one is inside many words, where
-    a match call at each costs more than the engine's own scan."""
-    if len(anchor) <= 2:
-        yield from rx.finditer(low)
-        return
-    i = low.find(anchor)
-    while i >= 0:
-        m = rx.match(low, i)
-        if m:
-            yield m
-            i = low.find(anchor, m.end())
-        else:
-            i = low.find(anchor, i + 1)
 
 
 def _phrases_in(text: str, low: str) -> list[tuple[int, int, str]]:
@@ -329,18 +312,21 @@ def _phrases_in(text: str, low: str) -> list[tuple[int, int, str]]:
     one is dropped ("degree in" within "master's degree in").
 
     An anchor is tried when its first word is a word of the text or its tail a lower-case run ("achelor"
-    of "requiredBachelor"). The runs are only collected when they can matter, for a continued word or a
-    glued capital: otherwise an anchor that is not a word of the text has no match at a word start.
+    of "requiredBachelor"). An anchor that is not a word of the text only matches at a word start
+    in a continued word, or at a glued capital: the runs are only collected when there is one.
     """
     words = _WORDS.intersection(low.encode().translate(_WORD_BYTES).split())
     tried = {k for word in words for k in _BY_WORD.get(word, ())}
-    if not _CONTINUED.isdisjoint(words) or _glued_anchor(text, low):
+    if any(word in words and anchor not in words for word, anchor in _CONTINUED.items()) or _glued_phrase(
+        text, low, words
+    ):
         tails = _TAILS.intersection(text.encode().translate(_WORD_BYTES).split())
         tried.update(k for tail in tails for k in _BY_TAIL[tail])
     found = []
     for k in sorted(tried):
         _, _, anchor, rx, names = _PHRASE_INDEX[k]
-        for m in _matches(low, anchor, rx):
+        first = low.find(anchor)  # str.find gets there faster than the regex engine's scan
+        for m in rx.finditer(low, first) if first >= 0 else ():
             i = m.start()
             if i == 0 or not low[i - 1].isalnum() or text[i - 1].islower() and text[i].isupper():
                 found.append((i, m.end(), names[m.lastindex - 1]))
@@ -365,7 +351,7 @@ _RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3, "lead": 4}
 # "Lead" and "Supervisor" head a team at whatever level the requirements show. Jobs that are mostly
 # entry level (O*NET job zones 1-2) and the rungs "Associate"/"Assistant" count as entry.
 _TITLE_WORDS = re.compile(
-    r"\b(?<!\w)(?:"  # every word starts a word: checked once per position, not once per group
+    r"\b(?<!\w)(?:"  # every group starts a word: checked once per position, and only word starts go on
     + "|".join(
         f"(?P<{name}>{pattern})"
         for name, pattern in (
@@ -470,18 +456,24 @@ def extract_seniority(title: str | None, sections: Sequence[Section]) -> Seniori
     The first required years figure is the main requirement; optional ones ("a plus", a
     preferred section) count only when nothing is required. Education is the lowest degree asked for.
     """
-    blocks = [(block, section.kind == "preferred") for section in sections if _about_the_job(section)
-              for block in section.blocks]
-    norms = [block.norm for block, _ in blocks]
-    starts = list(accumulate((len(norm) + 1 for norm in norms[:-1]), initial=0))
-    text = "\n".join(norms)  # one pass over the text; "\n" also ends a sentence at each block end
+    about = [section for section in sections if _about_the_job(section)]
+    texts = [block.text for section in about for block in section.blocks]
+    joined = "\n".join(texts)  # one pass over the text; "\n" also ends a sentence at each block end
+    text = normalize(joined)  # what Block.norm does, once for all blocks
+    if len(text) != len(joined):  # invisible characters were deleted: the blocks' offsets moved
+        texts = [block.norm for section in about for block in section.blocks]
+    starts = list(accumulate([len(norm) + 1 for norm in texts], initial=0))
     low = _lower(text)
 
     def where(offset: int) -> tuple[bool, int]:
         """Whether the block an offset falls in is preferred, and the offset's source line."""
         k = bisect_right(starts, offset) - 1
-        block, preferred = blocks[k]
-        return preferred, block.line_start + text.count("\n", starts[k], offset)
+        line = text.count("\n", starts[k], offset)
+        for section in about:  # the section of the k-th block
+            if k < len(section.blocks):
+                break
+            k -= len(section.blocks)
+        return section.kind == "preferred", section.blocks[k].line_start + line
 
     years = years_optional = None  # (lo, hi, sentence, line)
     for lo, hi, optional, start, sentence in _years_in(text, low):

@@ -298,6 +298,50 @@ def test_to_dict():
     assert data["years_min"] == 3 and data["education"] == "bachelor" and isinstance(data["evidence"], list)
 
 
+@pytest.mark.parametrize(
+    "text, education",
+    [
+        ("Sales Associate\nassociates degree in business", "associate"),  # "associates" is no word of its own
+        ("Certified Scrum Master\nMasters degree in statistics", "master"),
+        ("Strong communication skillsBachelor's degree in finance", "bachelor"),  # fields glued together
+        ("Team playerMaster's degree required", "master"),
+    ],
+)
+def test_degree_in_a_longer_or_glued_word(text, education):
+    assert read(text).education == education
+
+
+def test_glued_management_phrase():
+    result = read("Great teamManage a team of 5 engineers", title="Analyst")
+    assert result.manages_people and result.evidence == ('manages: "Manage a team of"',)
+
+
+def test_months_and_years_are_read_in_text_order():
+    result = read("At least 6 months experience in retail, 3+ years preferred")
+    assert (result.years_min, result.years_max) == (0, None)
+
+
+@pytest.mark.parametrize(
+    "text, line, sentence",
+    [
+        ("Re\u00adquired: Python\n5+ years of experience", 2, "5+ years of experience"),  # soft hyphen
+        ("Bring\u200b 4+ years of Go experience", 1, "Bring 4+ years of Go experience"),  # zero-width space
+    ],
+)
+def test_invisible_characters_keep_lines_and_sentences(text, line, sentence):
+    result = read(text)
+    assert (result.years_line, result.years_evidence) == (line, sentence)
+
+
+def test_only_ascii_capitals_can_start_an_anchor():
+    """Glued phrases are looked for after capitals A-Z: no other capital lower-cases to an anchor's first letter."""
+    from jobscan.seniority import _ANCHORS, _lower
+
+    firsts = {anchor[0] for anchor in _ANCHORS}
+    others = (chr(c) for c in range(0x80, 0x110000) if chr(c).isupper() or chr(c).istitle())
+    assert not {c for c in others if _lower(c)[:1] in firsts}
+
+
 # --- the seed postings ----------------------------------------------------------------------------
 
 def seed_sections(text: str) -> list[Section]:
