@@ -26,7 +26,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 _ASCII = bytes(range(128))
 _IGNORECASE_LETTERS = {"ſ": "s", "ı": "i", "İ": "i", "K": "k"}  # what re.IGNORECASE also reads them as
-_FOLD_BYTES = bytes(c + 32 if 65 <= c <= 90 else 32 if 28 <= c <= 31 else c for c in range(256))
+_FOLD_BYTES = bytes(c + 32 if 65 <= c <= 90 else 32 if c in b"\t\n\v\f\r\x1c\x1d\x1e\x1f" else c for c in range(256))
 
 
 def _fold(text: str) -> bytes:
@@ -34,12 +34,25 @@ def _fold(text: str) -> bytes:
     pattern can match: letters in lower case (with "ſ", "ı", "İ" and "K", which re.IGNORECASE
     takes for "s", "i" and "k"), any digit "0"-"9", any whitespace " ", anything else "?". A bytes
     pattern's whitespace and digit classes then match where the str pattern's do."""
+    raw = text.encode("ascii", "replace")
     if not text.isascii():
-        for char in set(text.encode("utf-8").translate(None, _ASCII).decode("utf-8")):
-            plain = _IGNORECASE_LETTERS.get(char) or ("0" if char.isdecimal() else " " if char.isspace() else "")
-            if plain:
-                text = text.replace(char, plain)
-    return text.encode("ascii", "replace").translate(_FOLD_BYTES)
+        spots = _occurrences(raw, b"?")  # every character outside ASCII, and any "?"
+        if len(spots) > 64:  # many: look at each character once
+            for char in set(text.encode("utf-8").translate(None, _ASCII).decode("utf-8")):
+                if plain := _plain(char):
+                    text = text.replace(char, plain)
+            raw = text.encode("ascii", "replace")
+        elif fixes := [(at, plain) for at in spots if (plain := _plain(text[at]))]:
+            fixed = bytearray(raw)
+            for at, plain in fixes:
+                fixed[at] = ord(plain)
+            raw = bytes(fixed)
+    return raw.translate(_FOLD_BYTES)
+
+
+def _plain(char: str) -> str:
+    """The ASCII character a fold writes for `char` outside ASCII, or "" for "?"."""
+    return _IGNORECASE_LETTERS.get(char) or ("0" if char.isdecimal() else " " if char.isspace() else "")
 
 
 def _occurrences(text: bytes, word: bytes) -> list[int]:
@@ -160,7 +173,6 @@ _SALARY_HEAD = re.compile(rf"{_PAY_LEAD}(?:{_CUR_BEFORE})?\s?\d", re.I)
 _AMOUNT_CLASSES = bytes(
     48 if 48 <= c <= 57 else 120 if c in b".,/#+-abcdefghijklmnopqrstuvwxyz" else 32 for c in range(256)
 )
-_SPACES = b" \t\n\r\x0b\x0c"  # every whitespace character of a fold
 # How the words that can open a match before its amount end: "from", "at least", "minimum", "up to", "no more than".
 _LEAD_ENDINGS = (b"from", b"at", b"least", b"min", b"mum", b"to", b"max", b"than", b"between")
 # Run on the reversed folded text before a digit: the words a match can hold before its amount,
@@ -199,21 +211,23 @@ def parse_salary(text: str) -> Salary | None:
 
 
 def _first_salary(text: str, fold: bytes) -> Salary | None:
-    return next((salary for m in _salary_matches(text, fold) if (salary := _salary_from_match(text, m))), None)
-
-
-def _salary_matches(text: str, fold: bytes) -> Iterator[re.Match]:
-    """The matches of `_SALARY.finditer(text)`, found by trying _SALARY only in the few characters
-    before each digit an amount can start with, rather than at every letter of a long text."""
+    """The first pay statement among the matches of `_SALARY.finditer(text)`, which are found by
+    trying _SALARY only in the few characters before each digit an amount can start with, rather
+    than at every letter of a long text."""
     classes, pos = b" " + fold.translate(_AMOUNT_CLASSES), 0
     while (at := classes.find(b" 0", pos)) >= 0:  # `classes` is one ahead: `at` is the digit's index
         if _lead_before(text, fold, at):
             m = _match_up_to(text, max(pos, _words_before(fold, at)), at)
         else:
             m = _SALARY.match(text, at)
-        if m:
-            yield m
-        pos = m.end() if m else at + 1
+        if not m:
+            pos = at + 1
+        # Most numbers carry no currency and no period, which turns them down at once.
+        elif any(m.group("cb1", "ca1", "cb2", "ca2", "unit", "adverb")) and (salary := _salary_from_match(text, m)):
+            return salary
+        else:
+            pos = m.end()
+    return None
 
 
 def _lead_before(text: str, fold: bytes, at: int) -> bool:
@@ -221,12 +235,12 @@ def _lead_before(text: str, fold: bytes, at: int) -> bool:
     "US$ ", "EUR ") or after "from", "at least", "up to", ... and spaces."""
     if not at or fold[at - 1] in b"$?":  # "?" stands for any character outside ASCII
         return bool(at)
-    if fold[at - 1] not in _SPACES:
+    if fold[at - 1] != 32:  # a space
         return False
     if at > 1 and (fold[at - 2] in b"$?" or "A" <= text[at - 2] <= "Z"):
         return True
     end = at - 1
-    while end and fold[end - 1] in _SPACES:
+    while end and fold[end - 1] == 32:
         end -= 1
     return fold.endswith(_LEAD_ENDINGS, 0, end)
 
@@ -250,8 +264,6 @@ def _match_up_to(text: str, start: int, at: int) -> re.Match | None:
 
 
 def _salary_from_match(text: str, m: re.Match) -> Salary | None:
-    if not any(m.group("cb1", "ca1", "cb2", "ca2", "unit", "adverb")):
-        return None  # no currency and no period: most numbers, turned down before any more work
     currency = _currency(text, m)
     stated = _PERIODS.get((m["unit"] or m["adverb"] or "").lower())
     # Without a currency it takes a pay word, a period, and either "per"/"a"/"/" or thousands:
@@ -619,6 +631,7 @@ def _labels(lines: Sequence[str], sections: Sequence[Section]) -> _Labels:
     return found
 
 
+@lru_cache(maxsize=4096)
 def _label_key(label: str) -> str:
     return " ".join(label.lower().replace("/", " ").split())  # runs of spaces and "/" as one space
 
@@ -628,6 +641,7 @@ def _title_like(line: str) -> bool:
     return len(line) <= _MAX_HEADER_CHARS and not (label and (label[1] or label[0].isupper()))
 
 
+@lru_cache(maxsize=4096)
 def _states_fact(part: str) -> bool:
     """Whether a header part says where, when or how the job is, rather than naming someone."""
     return bool(
@@ -640,6 +654,7 @@ def _is_place(text: str) -> bool:
     return bool((text.startswith(("Remote", "remote")) or "," in text and "A" <= text[:1] <= "Z") and _PLACE.match(text))
 
 
+@lru_cache(maxsize=4096)
 def _name_and_place(line: str) -> tuple[str, str] | None:
     """"Company - City, ST" split at its last dash, when what follows the dash reads as a place
     ("Boston, MA", "Texas", "Remote") and the line has no other separators."""
@@ -665,6 +680,7 @@ def _names_someone(part: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _without_posted(line: str) -> str:
     return (_POSTED.sub("", line) if _holds(line, _POSTED_WORDS) else line).strip(" ;|·•-–—")
 
