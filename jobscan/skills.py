@@ -114,16 +114,18 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
     headings = []
     pos = 0
     for section in sections:
-        # A section headed by a label ("Industry:" on its own line) has the label's values
-        # in its first block: label rules look there.
-        label = section.heading
-        if label:
+        heading = section.heading
+        label = None
+        if heading:
+            # A section headed by a label ("Industry:" on its own line) has the label's values
+            # in its first block: label rules look for the heading's first word there.
+            label = (tokens(heading) or ("",))[0]
             headings.append(label)
             # A heading that names no known section may name skills: a short line such as
             # "HTML5 CSS3" or "Kafka" reads like a heading.
-            if match_heading(label)[1] < WEAK_MATCH:
-                norm = normalize(label)
-                block = Block("paragraph", label, section.line_start, section.line_start)
+            if match_heading(heading)[1] < WEAK_MATCH:
+                norm = normalize(heading)
+                block = Block("paragraph", heading, section.line_start, section.line_start)
                 blocks.append((section.kind, block, norm, pos, None))
                 norms.append(norm)
                 pos += len(norm) + len(_GAP)
@@ -279,7 +281,8 @@ def _block_hits(
 
 
 def _scan(toks: list[str], vocab: Vocabulary, headings: list[str]) -> list[_Candidate]:
-    """Longest alias matches over the tokens, then split and misspelt names."""
+    """Longest alias matches over the tokens, then split and misspelt names. `headings` holds the
+    first words of the section headings (label rules look for theirs)."""
     n = len(toks)
     trie = vocab.trie
     # Only first tokens of aliases, first halves of split names ("Tensor Flow") and words that
@@ -318,11 +321,15 @@ def _scan(toks: list[str], vocab: Vocabulary, headings: list[str]) -> list[_Cand
                 last, entry = best
                 if entry.rule is not None and entry.rule.needs == "label":
                     if labelled is None:
-                        labelled = not vocab.label_cues.isdisjoint(toks) or any(
-                            not vocab.label_cues.isdisjoint(tokens(h)) for h in headings
-                        )
+                        cues = vocab.label_cues
+                        labelled = not cues.isdisjoint(toks) or not cues.isdisjoint(headings)
                     if not labelled:
                         continue
+                if entry.rule is not None and entry.rule.needs == "list" and not (
+                    (toks[i - 1] == _GAP_TOKEN or (out and out[-1].last == i - 1))
+                    and (toks[last + 1] == _GAP_TOKEN or toks[last + 1] in vocab.starters)
+                ):
+                    continue  # no name on both sides: not in a list (the cheap part of the test)
                 if last + 1 < n and toks[last + 1] in HEAD_NOUNS:  # "Agile methodologies"
                     last += 1
                 out.append(_Candidate(entry, 0, 0, i, last, entry.match, 100 if entry.match == "exact" else 95))
@@ -375,7 +382,8 @@ def _context_ok(
         return _shape_ok(c, toks, norm, low, any_case=True)
     if rule.needs == "list":
         return False
-    before, after = _joined(toks, c.first, -1, ends), _joined(toks, c.last, 1, starts)
+    before = toks[c.first - 1] in _CONJUNCTIONS and _joined(toks, c.first, -1, ends)
+    after = toks[c.last + 1] in _CONJUNCTIONS and _joined(toks, c.last, 1, starts)
     if not _shape_ok(c, toks, norm, low, before=not before, after=not after):
         return False
     if rule.needs == "tech":
@@ -401,11 +409,9 @@ _CONJUNCTIONS = frozenset(("and", "or"))
 
 
 def _joined(toks: list[str], i: int, step: int, tech: set[int]) -> bool:
-    """Whether "and", "or" or "and/or" stand next to token `i` (before it for step -1, after it
-    for +1) and a technical name on their other side."""
+    """Whether "and", "or" or "and/or", next to token `i` (before it for step -1, after it for +1),
+    have a technical name on their other side."""
     j = i + step
-    if toks[j] not in _CONJUNCTIONS:
-        return False
     if toks[j + step] in _CONJUNCTIONS:
         j += step
     return j + step in tech
@@ -414,10 +420,10 @@ def _joined(toks: list[str], i: int, step: int, tech: set[int]) -> bool:
 def _labelled(low: str, pos: int, labels: frozenset[str], heading: str | None = None) -> bool:
     """Whether one of `labels` governs `pos`: it starts the line holding `pos` or the line before,
     or is the last "label:" before `pos` on its line and close to it (metadata run together on one
-    line: "Role: QA Industry: Retail Company size: 50"), or is the `heading` right above a block
-    whose first line holds `pos`."""
+    line: "Role: QA Industry: Retail Company size: 50"), or is the first word of the `heading`
+    right above a block whose first line holds `pos`."""
     start = low.rfind("\n", 0, pos) + 1
-    if heading is not None and start == 0 and tokens(heading)[:1] and tokens(heading)[0] in labels:
+    if start == 0 and heading in labels:
         return True
     colon = low.rfind(":", start, pos)
     if colon >= 0 and pos - colon <= _LABEL_REACH:
@@ -441,28 +447,20 @@ def _shape_ok(
     rule = entry.rule
     if entry.forms and not any_case and "".join(norm[c.start : c.end].split()) not in entry.forms:
         return False
-    if before and not _prev_ok(c, toks, low, rule):
-        return False
-    return not after or _next_ok(c, toks, low, rule)
-
-
-def _prev_ok(c: _Candidate, toks: list[str], low: str, rule) -> bool:
-    words, longer, marks = rule.prev_parts
-    if toks[c.first - 1] in words or (c.start and low[c.start - 1] in marks):
-        return False
-    for seq in longer:
-        if c.first >= len(seq) and tuple(toks[c.first - len(seq) : c.first]) == seq:
+    if before:
+        words, longer, marks = rule.prev_parts
+        if toks[c.first - 1] in words or (c.start and low[c.start - 1] in marks):
             return False
-    return True
-
-
-def _next_ok(c: _Candidate, toks: list[str], low: str, rule) -> bool:
-    words, longer, marks = rule.next_parts
-    if toks[c.last + 1] in words or low[c.end : c.end + 1] in marks:
-        return False
-    for seq in longer:
-        if tuple(toks[c.last + 1 : c.last + 1 + len(seq)]) == seq:
+        for seq in longer:
+            if c.first >= len(seq) and tuple(toks[c.first - len(seq) : c.first]) == seq:
+                return False
+    if after:
+        words, longer, marks = rule.next_parts
+        if toks[c.last + 1] in words or low[c.end : c.end + 1] in marks:
             return False
+        for seq in longer:
+            if tuple(toks[c.last + 1 : c.last + 1 + len(seq)]) == seq:
+                return False
     return True
 
 
