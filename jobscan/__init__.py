@@ -5,6 +5,8 @@
     >>> posting.to_dict()["sections"][0]["kind"]
 """
 from .analyze import analyze, analyze_document
+from .compare import Comparison, compare
+from .diff import Change, diff
 from .load import LoadError
 from .model import SCHEMA_VERSION, Block, Document, Meta, Posting, Salary, Section
 
@@ -13,6 +15,8 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA_VERSION",
     "Block",
+    "Change",
+    "Comparison",
     "Document",
     "LoadError",
     "Meta",
@@ -22,4 +26,6 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_document",
+    "compare",
+    "diff",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .diff import PostingDiff, diff
 from .load import POSTING_EXTENSIONS, LoadError, load_path, load_text
 from .meta import extract_meta
 from .model import Document, Posting
@@ -75,3 +76,22 @@ def analyze_paths(paths: Iterable[str | Path], vocab: Vocabulary | None = None) 
             yield analyze(path if isinstance(path, Path) else "-", vocab=vocab)
         except LoadError as exc:
             yield exc
+
+
+def diff_folders(old_dir: Path, new_dir: Path, vocab: Vocabulary | None = None) -> Iterator[PostingDiff | LoadError]:
+    """Postings paired by path relative to each folder, in path order: added, removed, changed or
+    unchanged, with a LoadError in place of each pair one of whose files fails."""
+    old_files = {found.relative_to(old_dir).as_posix(): found for found in posting_files([old_dir]) if isinstance(found, Path)}
+    new_files = {found.relative_to(new_dir).as_posix(): found for found in posting_files([new_dir]) if isinstance(found, Path)}
+    for relative in sorted(old_files.keys() | new_files.keys()):
+        if relative not in new_files:
+            yield PostingDiff(relative, "removed")
+        elif relative not in old_files:
+            yield PostingDiff(relative, "added")
+        else:
+            try:
+                changes = diff(analyze(old_files[relative], vocab=vocab), analyze(new_files[relative], vocab=vocab))
+            except LoadError as exc:
+                yield exc
+                continue
+            yield PostingDiff(relative, "changed" if changes else "unchanged", tuple(changes))
