@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from jobscan import LoadError, analyze
+from jobscan import LoadError, analyze, diff
 from jobscan.model import Posting
 
 
@@ -73,6 +73,15 @@ def test_lever_page_and_api_record_give_the_same_sections(analysed):
         assert _body(page), name
         assert _body(page) == _body(record), name
         assert page.meta.title == record.meta.title, name
+
+
+def test_lever_page_and_api_record_differ_only_in_the_date_the_page_does_not_show(analysed):
+    pages = _of(analysed, "lever")
+    records = _of(analysed, "lever-api")
+    for name, page in sorted(pages.items()):
+        record = records["lever-api/" + Path(name).stem + ".json"]
+        changes = diff(page, record)
+        assert [(c.kind, c.field, c.change) for c in changes] == [("metadata", "posted", "added")], name
 
 
 def test_dataatwork_postings_have_title_and_sections(analysed):

@@ -360,3 +360,32 @@ def test_cli_posting_text_cannot_style_or_escape(runner, tmp_path):
     result = runner.invoke(app, ["diff", str(tmp_path / "old.txt"), str(tmp_path / "new.txt")], color=True)
     assert "\x1b[31m" not in result.output
     assert "[bold red]warehouse[/]" in result.output and "\\x1b" in result.output
+
+
+# ---- properties ------------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = st.sampled_from("build run own ship the data pipelines with Python SQL for teams across regions and on call".split())
+BULLETS = st.lists(st.lists(WORDS, min_size=3, max_size=9).map(" ".join), min_size=1, max_size=8, unique=True)
+
+
+def bulleted(bullets: list[str]) -> str:
+    return "Data Engineer\nQuillfeather Analytics\n\nResponsibilities\n\n" + "".join(f"• {b}\n" for b in bullets)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(BULLETS, BULLETS)
+def test_diff_is_empty_for_equal_postings_and_mirrors_when_reversed(old_bullets, new_bullets):
+    old, new = analyze(bulleted(old_bullets), source="a"), analyze(bulleted(new_bullets), source="b")
+    assert diff(old, old) == []
+    forward = [c for c in diff(old, new) if c.kind == "item"]
+    backward = [c for c in diff(new, old) if c.kind == "item"]
+    mirror = {"added": "removed", "removed": "added", "changed": "changed", "moved": "moved"}
+    assert sorted(mirror[c.change] for c in forward) == sorted(c.change for c in backward)
+    # Every bullet on each side is accounted for: kept, edited, added or removed.
+    touched_old = {c.old for c in forward if c.old is not None}
+    touched_new = {c.new for c in forward if c.new is not None}
+    assert touched_old <= set(old_bullets) and touched_new <= set(new_bullets)
+    assert set(old_bullets) - touched_old <= set(new_bullets)
