@@ -112,6 +112,29 @@ def test_seed_edit_changes_carry_their_lines(mercari):
     assert "Salary range" in edited_mercari(mercari).splitlines()[salary.line_new - 1]
 
 
+def test_seed_edits_in_table_and_json(runner, mercari, tmp_path):
+    (tmp_path / "old.txt").write_text(mercari, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(edited_mercari(mercari), encoding="utf-8")
+    files = [str(tmp_path / "old.txt"), str(tmp_path / "new.txt")]
+    table = runner.invoke(app, ["diff", *files])
+    assert table.exit_code == ExitCode.DIFFERENT
+    assert "JPY 8,000,000–12,000,000 per year" in table.output
+    assert "[-Solve complex-] {+Untangle hard+} architectural [-challenges-] {+problems+}" in table.output
+    assert "Experience with Docker [-and Kubernetes-] or similar systems" in table.output
+    document = json.loads(runner.invoke(app, ["diff", *files, "--format", "json"]).stdout)
+    jsonschema.validate(document, SCHEMA)
+    assert [(c["kind"], c["field"], c["change"]) for c in document["changes"]] == [
+        ("metadata", "salary", "added"),
+        ("seniority", "level", "changed"),
+        ("seniority", "years_min", "changed"),
+        ("skill", "Kubernetes", "removed"),
+        ("item", "responsibilities", "changed"),
+        ("item", "requirements", "changed"),
+        ("item", "preferred", "changed"),
+        ("item", "compensation", "added"),
+    ]
+
+
 def test_seed_diff_against_itself_and_its_html_page_is_empty(mercari):
     assert changes_between(mercari, mercari) == []
     assert changes_between(mercari, as_html(mercari), "mercari.html") == []
