@@ -285,7 +285,30 @@ _ANCHORS = tuple({anchor for _, anchor, _ in _PHRASES})
 # Words that an anchor's pattern matches from their start, the anchor not being a word of its own:
 # "masters degree", "associates degree" ("phd", "bachelors", "highschool" are anchors, with the same match).
 _CONTINUED = {b"masters": b"master", b"associates": b"associate"}
-_WORDS = frozenset(_BY_WORD) | frozenset(_CONTINUED)
+# Words of which every match of an anchor's phrases holds one besides the anchor, whole ("or relevant
+# experience", "new grads", "will train"): common anchors are only tried when one is a word of the text too.
+_YEAR, _TEAM = ("year",), ("team",)
+_SECOND_WORDS = {
+    "or": ("relevant", "related", "comparable"),
+    **dict.fromkeys(("new", "recent", "fresh"), ("grad", "grads", "graduate", "graduates")),
+    "will": ("train",),
+    "full": ("training",),
+    "paid": ("training",),
+    "first": ("job",),
+    "direct": ("report", "reports"),
+    "entry": ("level",),
+    "line": ("management",),
+    "high": ("school",),  # "highschool" is an anchor of its own
+    **dict.fromkeys(("two", "2", "four", "4"), _YEAR),
+    **dict.fromkeys(
+        ("manage", "manages", "managing", "lead", "leads", "leading", "supervise", "supervises",
+         "supervising", "oversee", "oversees", "overseeing"),
+        _TEAM,
+    ),
+}
+# Per index entry, the second words it needs (empty: none).
+_NEEDS = tuple(frozenset(w.encode() for w in _SECOND_WORDS.get(anchor, ())) for _, _, anchor, _, _ in _PHRASE_INDEX)
+_WORDS = frozenset(_BY_WORD) | frozenset(_CONTINUED) | frozenset().union(*_NEEDS)
 # Lower-case letters (and "?", which stands for any non-ASCII character) as "a", capitals A-Z as "A".
 _CASE_BYTES = bytes(97 if 97 <= c <= 122 or c == 63 else 65 if 65 <= c <= 90 else 32 for c in range(256))
 # A capital after a lower-case letter: the scan skips from capital to capital.
@@ -311,12 +334,12 @@ def _phrases_in(text: str, low: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the phrases in lower-cased text, in text order; a phrase inside a longer
     one is dropped ("degree in" within "master's degree in").
 
-    An anchor is tried when its first word is a word of the text or its tail a lower-case run ("achelor"
-    of "requiredBachelor"). An anchor that is not a word of the text only matches at a word start
+    An anchor is tried when its first word is a word of the text (with one of its second words, if it
+    has any) or its tail a lower-case run ("achelor" of "requiredBachelor"). An anchor that is not a word of the text only matches at a word start
     in a continued word, or at a glued capital: the runs are only collected when there is one.
     """
     words = _WORDS.intersection(low.encode().translate(_WORD_BYTES).split())
-    tried = {k for word in words for k in _BY_WORD.get(word, ())}
+    tried = {k for word in words for k in _BY_WORD.get(word, ()) if not _NEEDS[k] or not _NEEDS[k].isdisjoint(words)}
     if any(word in words and anchor not in words for word, anchor in _CONTINUED.items()) or _glued_phrase(
         text, low, words
     ):

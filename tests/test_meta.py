@@ -333,6 +333,18 @@ def test_company_from_a_seeking_sentence_when_nothing_else_names_it():
     assert meta.company == "Northwind Traders"
 
 
+def test_labels_on_lines_with_several_colons():
+    meta = meta_of("Baker\n\nHours: 9:00-17:00\nNote: read this: carefully\nLocation: Oslo, Norway\n\nCompany: Crumb & Co")
+    assert (meta.company, meta.locations) == ("Crumb & Co", ("Oslo, Norway",))
+
+
+@pytest.mark.parametrize(
+    "line", ["Date posted: 4 March 2026", "Date Posted 2026-03-04", "Posted on March 4, 2026", "Opening date: 2026-03-04"]
+)
+def test_posting_date_in_the_body(line):
+    assert meta_of(f"Baker\n\nWe bake bread.\n{line}").posted == "2026-03-04"
+
+
 def test_company_label_anywhere():
     assert meta_of("Baker\n\nWe bake bread every night.\n\nCompany: Crumb & Co").company == "Crumb & Co"
 
@@ -389,6 +401,12 @@ def test_empty_document():
         ("Analyst\n\nThis is an on-site role in Leeds.", "onsite"),
         ("Analyst\n\nYou will tune our hybrid cloud. Perks: on-site gym, work from home Fridays.", None),
         ("Analyst\nWorkplace type: Hybrid\n\nYou analyse.", "hybrid"),
+        ("Analyst\n\nThe role is onsite in Leeds.", "onsite"),
+        ("Analyst\n\nThe job is in person.", "onsite"),
+        ("Analyst\n\nThe position is office-based.", "onsite"),
+        ("Analyst\n\nYou must work on site.", "onsite"),
+        ("Analyst\n\nYour manager is in-office.", None),
+        ("Analyst\n\nThe role is personal, our website is fast and the job is officer training.", None),
     ],
 )
 def test_work_mode(text, mode):

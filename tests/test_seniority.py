@@ -240,6 +240,46 @@ def test_entry_level_wording(sentence):
     assert read(sentence, title="Sales Associate Trainer").level == "entry"
 
 
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Degree or relevant experience", "equivalent"),
+        ("Degree or comparable work experience", "equivalent"),
+        ("New grads are encouraged to apply", "entry"),
+        ("Fresh graduates, we will train you", "entry"),
+        ("Full training is provided", "entry"),
+        ("Paid training provided", "entry"),
+        ("A first job for many of our staff", "entry"),
+        ("Entry-level position", "entry"),
+        ("You will oversee a team of 4", "manages"),
+        ("Supervising the night team of cleaners", "manages"),
+        ("Line management of two analysts", "manages"),
+        ("Three direct reports", "manages"),
+    ],
+)
+def test_common_anchors_with_their_second_word(sentence, name):
+    result = read(sentence, title="Operations Specialist")
+    said = {"equivalent": result.education_equivalent, "manages": result.manages_people, "entry": result.level == "entry"}
+    assert said[name]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Or relevance to the role", "New graduating class", "Will trains run", "Lead the teams", "Direct reporting"]
+)
+def test_common_anchors_without_their_second_word_say_nothing(sentence):
+    result = read(sentence, title="Designer")
+    assert (result.level, result.manages_people, result.education_equivalent) == ("mid", False, False)
+
+
+@pytest.mark.parametrize(
+    "sentence, education",
+    [("2-year degree in nursing", "associate"), ("4 year university degree", "bachelor"),
+     ("High school diploma", "high-school"), ("Highschool diploma", "high-school"), ("requiredHigh school", "high-school")],
+)
+def test_year_and_school_anchors(sentence, education):
+    assert read(sentence).education == education
+
+
 def test_nothing_known_is_a_low_confidence_mid():
     result = read("You are curious and kind", title="Designer")
     assert (result.level, result.confidence, result.evidence) == ("mid", 0.3, ("default: mid",))
