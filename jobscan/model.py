@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: skills[].surfaces
 
 SECTION_KINDS = (
     "about",
@@ -127,7 +127,8 @@ class SkillHit:
     """One skill a posting names, once per posting: where it was first seen and how strongly asked.
 
     `requirement` is the strongest over all mentions; `surface`, `line`, `evidence`, `match`
-    and `score` describe the first mention; `years` is the first figure attached to it.
+    and `score` describe the first mention; `years` is the first figure attached to it;
+    `surfaces` holds every spelling used ("React", "ReactJS"), so a reader can find them all.
     """
 
     id: str
@@ -141,6 +142,7 @@ class SkillHit:
     match: str  # "exact" | "alias" | "fuzzy"
     score: int  # 0-100
     years: int | None = None
+    surfaces: tuple[str, ...] = ()  # every spelling as written, the first mention's first
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -155,6 +157,7 @@ class SkillHit:
             "match": self.match,
             "score": self.score,
             "years": self.years,
+            "surfaces": list(self.surfaces),
         }
 
 

@@ -165,7 +165,7 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
             j += 1
         _block_hits(*blocks[b][:3], blocks[b][4], cands[i:j], toks, found)
         i = j
-    return tuple(SkillHit(*f) for f in found.values())
+    return tuple(SkillHit(*f[:11], surfaces=tuple(f[11])) for f in found.values())
 
 
 def _block_hits(
@@ -181,6 +181,7 @@ def _block_hits(
     low = lower_same_length(norm)
     years_here = None
     todo = []
+    seen_again = []  # mentions of skills already settled: only their spelling is still news
     ambiguous = dotted = False
     for c in cands:
         entry = c.entry
@@ -190,13 +191,17 @@ def _block_hits(
             old = found.get(entry.skill.id)
             if old is not None and old[3] == "required":
                 if old[10] is not None:
+                    seen_again.append(c)
                     continue
                 if years_here is None:
                     years_here = "year" in low or "yr" in low
                 if not years_here or not _years_near(low, c.start, c.end):
+                    seen_again.append(c)
                     continue
         dotted = dotted or entry.dot
         todo.append(c)
+    if seen_again:
+        _add_spellings(seen_again, text, norm, low, found)
     if not todo:
         return
     located = cands if ambiguous else todo
@@ -257,6 +262,7 @@ def _block_hits(
                 old[3] = requirement
             if old[10] is None:
                 old[10] = years
+            _add_spellings([c], text, norm, low, found)
             continue
         a, b = c.start, c.end
         if to_text is not None:
@@ -277,7 +283,23 @@ def _block_hits(
             c.match,
             c.score,
             years,
+            [text[a:b]],
         ]
+
+
+def _add_spellings(mentions: list[_Candidate], text: str, norm: str, low: str, found: dict) -> None:
+    """Note how later mentions of known skills are written ("reactjs" after "React")."""
+    to_text = None if len(norm) == len(text) else _offset_map(text)
+    for c in mentions:
+        if c.entry.dot and not _dot_ok(c, low):
+            continue
+        a, b = c.start, c.end
+        if to_text is not None:
+            a, b = to_text[a], to_text[b - 1] + 1
+        spellings = found[c.entry.skill.id][11]
+        spelling = text[a:b]
+        if all(spelling.casefold() != known.casefold() for known in spellings):
+            spellings.append(spelling)
 
 
 def _scan(toks: list[str], vocab: Vocabulary, headings: list[str]) -> list[_Candidate]:

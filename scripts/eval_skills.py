@@ -28,7 +28,7 @@ from jobscan.vocab import Vocabulary, builtin  # noqa: E402
 def predicted(text: str, vocab: Vocabulary) -> set[str]:
     """Lower-cased surfaces of the hits the whole pipeline finds (soft skills left out)."""
     posting = analyze_document(load_text(text, "<skillspan>"), vocab)
-    return {h.surface.lower() for h in posting.skills if h.category != "soft"}
+    return {s.lower() for h in posting.skills if h.category != "soft" for s in (h.surfaces or (h.surface,))}
 
 
 def postings(corpus: Path, split: str, domain: str = "tech") -> list[tuple[str, str, list[str]]]:

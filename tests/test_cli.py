@@ -63,7 +63,7 @@ def test_show_json_is_the_posting_document(runner, tmp_path):
     result = runner.invoke(app, ["show", str(path), "--format", "json"])
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
-    assert doc["schema_version"] == "1.0"
+    assert doc["schema_version"] == "1.1"
     assert doc["title"] == "Platform Engineer"
     kinds = [s["kind"] for s in doc["sections"]]
     assert "responsibilities" in kinds and "requirements" in kinds

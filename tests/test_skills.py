@@ -266,8 +266,19 @@ def test_any_text_gives_consistent_hits(parts):
 def test_to_dict_has_every_field():
     d = hits("5+ years of Python.")["python"].to_dict()
     assert list(d) == ["id", "name", "category", "requirement", "section", "surface", "line", "evidence", "match",
-                       "score", "years"]  # fmt: skip
+                       "score", "years", "surfaces"]  # fmt: skip
     assert json.loads(json.dumps(d)) == d
+
+
+def test_every_spelling_of_a_skill_is_kept_once():
+    hit = hits("We use React daily.\n\n- ReactJS and react hooks\n- Strong REACT skills")["react"]
+    assert hit.surface == "React"
+    assert hit.surfaces == ("React", "ReactJS")
+
+
+def test_spellings_of_ambiguous_names_come_from_accepted_mentions():
+    hit = hits("- Write services in Go and PHP\n- Go Bold with golang tooling")["go"]
+    assert hit.surfaces == ("Go", "golang")
 
 
 # --- seeds (../shared/seeds; skipped without it) --------------------------------------------
