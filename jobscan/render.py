@@ -465,6 +465,7 @@ def render_folder_diff(console: Console, results: Sequence[PostingDiff]) -> None
     for result in results:
         if result.status != "unchanged":
             table.add_row(plain(result.path), Text(result.status, style=_CHANGE_STYLE[result.status]), plain(summary(result.changes)))
-    console.print(table)
+    if table.row_count:
+        console.print(table)
     counts = {status: sum(1 for r in results if r.status == status) for status in ("changed", "added", "removed", "unchanged")}
     console.print(Text(", ".join(f"{n} {status}" for status, n in counts.items()), style="dim"))
