@@ -91,8 +91,8 @@ class _CueTable:
 
     def __init__(self, data: dict):
         self.kinds: list[tuple[str, float]] = []
-        self.by_word: dict[str, set[int]] = {}
-        self.by_key_word: dict[str, list[tuple[str, int]]] = {}
+        # Token (as bytes, see _tokens) -> (phrase, cue) pairs; phrase None where the token is the whole cue.
+        self.by_token: dict[bytes, list[tuple[str | None, int]]] = {}
         self.patterns: list[tuple[re.Pattern[str], tuple[str, ...], int]] = []
         self.kind_of: list[int] = []
         for kind, entry in data.items():
@@ -106,19 +106,16 @@ class _CueTable:
                     if isinstance(alt, dict):
                         self.patterns.append((re.compile(alt["re"]), tuple(alt.get("when", ())), cue))
                     elif _WORD.fullmatch(alt):
-                        self.by_word.setdefault(alt, set()).add(cue)
+                        self.by_token.setdefault(alt.encode(), []).append((None, cue))
                     else:
                         rarest = max(_WORD.findall(alt), key=len)  # the longest word is the rarest
-                        self.by_key_word.setdefault(rarest, []).append((alt, cue))
+                        self.by_token.setdefault(rarest.encode(), []).append((alt, cue))
 
     def score(self, text: str) -> tuple[str | None, float]:
         hits: set[int] = set()
-        words = set(_WORD.findall(text))
-        for word in words.intersection(self.by_word):
-            hits |= self.by_word[word]
-        for word in words.intersection(self.by_key_word):
-            for phrase, cue in self.by_key_word[word]:
-                if cue not in hits and phrase in text:
+        for token in self.by_token.keys() & _tokens(text):
+            for phrase, cue in self.by_token[token]:
+                if phrase is None or (cue not in hits and phrase in text):
                     hits.add(cue)
         for pattern, when, cue in self.patterns:
             if cue not in hits and (not when or any(map(text.__contains__, when))) and pattern.search(text):
@@ -134,6 +131,14 @@ class _CueTable:
 
 
 _WORD = re.compile(r"[a-z0-9]+")
+# Every byte but [a-z0-9] to a space: UTF-8 encodes each other character in bytes outside that
+# range, so splitting the translated bytes gives exactly _WORD's tokens, several times faster.
+_TOKEN_BYTES = bytes(b if b in b"abcdefghijklmnopqrstuvwxyz0123456789" else 32 for b in range(256))
+
+
+def _tokens(text: str) -> list[bytes]:
+    """_WORD's tokens of a lower-cased text, as bytes."""
+    return text.encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).split()
 
 
 @lru_cache(maxsize=1)
@@ -141,11 +146,13 @@ def _cues() -> _CueTable:
     return _CueTable(json.loads(resources.files("jobscan.data").joinpath("section_cues.json").read_text(encoding="utf-8")))
 
 
+@lru_cache(maxsize=1024)
 def classify_text(text: str) -> tuple[str | None, float]:
     """The kind a headless piece of text reads as, with the weight of evidence behind it.
 
     Boilerplate weighs more than description (data/section_cues.json): one EEO sentence
-    decides a paragraph, a passing skill mention does not.
+    decides a paragraph, a passing skill mention does not. Cached because header lines
+    ("Casablanca, Maroc", the title) and boilerplate paragraphs repeat across postings.
     """
     return _cues().score(normalize(text).lower())
 

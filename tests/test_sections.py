@@ -12,7 +12,16 @@ import pytest
 
 from jobscan.load import load_path, load_text
 from jobscan.model import SECTION_KINDS, Section
-from jobscan.sections import WEAK_MATCH, _heading_key, classify_text, heading_vocabulary, match_heading, split_sections
+from jobscan.sections import (
+    _WORD,
+    WEAK_MATCH,
+    _heading_key,
+    _tokens,
+    classify_text,
+    heading_vocabulary,
+    match_heading,
+    split_sections,
+)
 
 
 def sections_of(text: str, suffix: str = ".txt") -> tuple[Section, ...]:
@@ -353,6 +362,21 @@ def test_classify_text(text, kind):
 
 def test_classify_text_without_cues():
     assert classify_text("Widgets are round.") == (None, 0.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3+ years of c++/python, 401(k) match",
+        "café-owner naïve résumé",  # letters outside [a-z] split words, as in _WORD
+        "k\u212aelvin i\u0307 ß straße",
+        "lone \ud800 surrogate",
+        "",
+        "  \t\n ",
+    ],
+)
+def test_tokens_are_the_word_pattern_tokens(text):
+    assert _tokens(text) == [word.encode() for word in _WORD.findall(text)]
 
 
 def test_text_before_the_first_heading_is_classed_too():
