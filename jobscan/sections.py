@@ -93,7 +93,8 @@ class _CueTable:
         self.kinds: list[tuple[str, float]] = []
         # Token (as bytes, see _tokens) -> (phrase, cue) pairs; phrase None where the token is the whole cue.
         self.by_token: dict[bytes, list[tuple[str | None, int]]] = {}
-        self.patterns: list[tuple[re.Pattern[str], tuple[str, ...], int]] = []
+        self.patterns: list[tuple[re.Pattern[str], int]] = []  # (pattern, cue): those that always run
+        self.patterns_when: list[tuple[re.Pattern[str], tuple[str, ...], int]] = []  # (pattern, when, cue)
         self.kind_of: list[int] = []
         for kind, entry in data.items():
             if kind.startswith("_"):
@@ -103,13 +104,17 @@ class _CueTable:
                 cue = len(self.kind_of)
                 self.kind_of.append(len(self.kinds) - 1)
                 for alt in alternatives:
-                    if isinstance(alt, dict):
-                        self.patterns.append((re.compile(alt["re"]), tuple(alt.get("when", ())), cue))
+                    if isinstance(alt, dict) and alt.get("when"):
+                        self.patterns_when.append((re.compile(alt["re"]), tuple(alt["when"]), cue))
+                    elif isinstance(alt, dict):
+                        self.patterns.append((re.compile(alt["re"]), cue))
                     elif _WORD.fullmatch(alt):
                         self.by_token.setdefault(alt.encode(), []).append((None, cue))
                     else:
                         rarest = max(_WORD.findall(alt), key=len)  # the longest word is the rarest
                         self.by_token.setdefault(rarest.encode(), []).append((alt, cue))
+        # Most texts hold none of the strings those patterns need: one search rules them all out.
+        self.any_when = re.compile("|".join(sorted({re.escape(s) for _, when, _ in self.patterns_when for s in when})))
 
     def score(self, text: str) -> tuple[str | None, float]:
         hits: set[int] = set()
@@ -117,9 +122,15 @@ class _CueTable:
             for phrase, cue in self.by_token[token]:
                 if phrase is None or (cue not in hits and phrase in text):
                     hits.add(cue)
-        for pattern, when, cue in self.patterns:
-            if cue not in hits and (not when or any(map(text.__contains__, when))) and pattern.search(text):
+        for pattern, cue in self.patterns:
+            if cue not in hits and pattern.search(text):
                 hits.add(cue)
+        if self.patterns_when and self.any_when.search(text):
+            for pattern, when, cue in self.patterns_when:
+                if cue not in hits and any(map(text.__contains__, when)) and pattern.search(text):
+                    hits.add(cue)
+        if not hits:
+            return None, 0.0
         counts = [0] * len(self.kinds)
         for cue in hits:
             counts[self.kind_of[cue]] += 1
