@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -175,7 +174,10 @@ _SMALL_WORDS = frozenset(
     "including this that it its do can must should has have from into us i my their".split()
 )
 _INLINE_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 /&,()'’-]{1,50}?)\s*:[ \t]*(?=\S)")
-_GLUED_LABEL = re.compile(r"(?<=[a-z0-9.!?)…])([A-Z][A-Za-z]+(?: (?:[A-Za-z]+|&)){0,3}):(?=[A-Z])")
+# The lookbehind sits after the label's capital so that the search can skip to capitals.
+_GLUED_LABEL = re.compile(r"([A-Z](?<=[a-z0-9.!?)…][A-Z])[A-Za-z]+(?: (?:[A-Za-z]+|&)){0,3}):(?=[A-Z])")
+# Every glued label has one, and a literal is found far faster than the label's lookbehind.
+_GLUE_MARK = re.compile(r":[A-Z]")
 
 
 def _is_title_case(text: str) -> bool:
@@ -188,13 +190,12 @@ def _is_upper(text: str) -> bool:
     if not text.isupper():
         return False
     compact = text.replace(" ", "")
-    letters = sum(map(str.isalpha, compact))
+    letters = len(compact) if compact.isalpha() else sum(map(str.isalpha, compact))
     return letters >= 3 and letters * 2 >= len(compact)
 
 
-def _heading_shape(text: str) -> bool:
+def _heading_shape(stripped: str) -> bool:
     """Short, one line, not a sentence: the only shape a plain-text heading can have."""
-    stripped = text.strip()
     return (
         0 < len(stripped) <= 80
         and "\n" not in stripped
@@ -234,89 +235,85 @@ def _text_heading(block: Block, next_block: Block | None, seen_heading: bool) ->
 
 
 def _split_labels(block: Block) -> list[Block]:
-    """Split 'LABEL: text' openings and 'text.Label:Text' glued labels into heading + paragraph blocks.
+    """Split a paragraph's 'LABEL: text' opening and 'text.Label:Text' glued labels into heading + paragraph blocks.
 
     What follows a label is the label's value, so it comes back as an item-less paragraph at
     level -1: never a heading candidate itself.
     """
-    if block.kind != "paragraph":
-        return [block]
     out: list[Block] = []
-    if ":" not in block.text:
-        return [block]
     label = _INLINE_LABEL.match(block.text)
     if label:
         wording = label.group(1).strip()
-        kind, score = match_heading(wording)
-        if (_is_upper(wording) and len(wording.split()) <= 6) or score >= STRONG_MATCH:
+        if (_is_upper(wording) and len(wording.split()) <= 6) or match_heading(wording)[1] >= STRONG_MATCH:
             out.append(Block("heading", wording, block.line_start, block.line_start, 0))
-            block = replace(block, text=block.text[label.end():], level=-1)
-    pieces = _GLUED_LABEL.split(block.text)
-    if len(pieces) == 1:
-        return out + [block]
+            block = Block(block.kind, block.text[label.end():], block.line_start, block.line_end, -1)
+    if not _GLUE_MARK.search(block.text):
+        out.append(block)
+        return out
     line = block.line_start
+    pieces = _GLUED_LABEL.split(block.text)
     text = pieces[0]
     for wording, following in zip(pieces[1::2], pieces[2::2]):
         kind, score = match_heading(wording)
         if score >= STRONG_MATCH and kind not in (None, "other"):
             if text.strip():
-                out.append(replace(block, text=text.strip(), line_start=line, line_end=line + text.count("\n")))
+                out.append(Block(block.kind, text.strip(), line, line + text.count("\n"), block.level))
             line += text.count("\n")
             out.append(Block("heading", wording, line, line, 0))
             text = following
         else:
             text += wording + ":" + following
     if text.strip():
-        out.append(replace(block, text=text.strip(), line_start=line, line_end=block.line_end))
+        out.append(Block(block.kind, text.strip(), line, block.line_end, block.level))
     return out
 
 
-def _headings(doc: Document) -> list[tuple[Block, bool]]:
-    """Every block, flagged True where it opens a section."""
-    blocks = [piece for block in doc.blocks for piece in _split_labels(block)]
+def _groups(doc: Document) -> list[tuple[Block | None, list[Block]]]:
+    """The blocks before the first heading, then each heading that opens a section with the blocks under it."""
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        if block.kind == "paragraph" and ":" in block.text:
+            blocks.extend(_split_labels(block))
+        else:
+            blocks.append(block)
     title = doc.fields.get("title")
-    flagged: list[tuple[Block, bool]] = []
+    body: list[Block] = []
+    groups: list[tuple[Block | None, list[Block]]] = [(None, body)]
     seen_heading = False
+    last = len(blocks) - 1
     for index, block in enumerate(blocks):
+        heading = None
         if block.kind == "heading":
-            is_title = index == 0 or (title and _heading_key(block.text) == _heading_key(title))
-            if is_title and not seen_heading:
-                flagged.append((block, False))
-                continue
-            flagged.append((block, True))
-            seen_heading = True
-            continue
-        if block.kind == "paragraph" and index > 0 and block.level >= 0:
-            next_block = blocks[index + 1] if index + 1 < len(blocks) else None
-            wording = _text_heading(block, next_block, seen_heading)
+            # The title repeated as the first heading opens nothing.
+            if seen_heading or not (index == 0 or (title and _heading_key(block.text) == _heading_key(title))):
+                heading = block
+        elif block.kind == "paragraph" and index > 0 and block.level >= 0:
+            wording = _text_heading(block, blocks[index + 1] if index < last else None, seen_heading)
             if wording is not None:
-                flagged.append((Block("heading", wording, block.line_start, block.line_end, 0), True))
-                seen_heading = True
-                continue
-        flagged.append((block, False))
-    return flagged
+                heading = Block("heading", wording, block.line_start, block.line_end, 0)
+        if heading is None:
+            body.append(block)
+        else:
+            body = []
+            groups.append((heading, body))
+            seen_heading = True
+    return groups
 
 
 def split_sections(doc: Document) -> tuple[Section, ...]:
     """Sections in reading order; text before the first heading and headless postings are classed by content."""
-    groups: list[tuple[Block | None, list[Block]]] = [(None, [])]
-    for block, opens in _headings(doc):
-        if opens:
-            groups.append((block, []))
-        else:
-            groups[-1][1].append(block)
+    (_, lead_body), *groups = _groups(doc)
+    sections: list[Section] = list(_headless(lead_body, first=True))
+    if not groups:
+        return tuple(sections)
+    matches = [match_heading(heading.text) for heading, _ in groups]
+    ranks = [_rank(heading) for heading, _ in groups]
     # Where the headings the vocabulary knows are mostly more prominent than an unknown one (UPPER
     # CASE labels over Title Case lines), the unknown one is a sub-heading and inherits its parent's kind.
-    known_ranks = Counter(_rank(h) for h, _ in groups[1:] if match_heading(h.text)[1] >= STRONG_MATCH)
-    sub_rank = max(known_ranks, key=lambda r: (known_ranks[r], r)) if known_ranks else 99
-    sections: list[Section] = []
+    known_ranks = [rank for rank, (_, score) in zip(ranks, matches) if score >= STRONG_MATCH]
+    sub_rank = max(known_ranks, key=lambda r: (known_ranks.count(r), r)) if known_ranks else 99
     named: list[tuple[int, str]] = []  # (rank, kind) of the headings so far
-    for heading, body in groups:
-        if heading is None:
-            sections.extend(_headless(body, first=True))
-            continue
-        kind, score = match_heading(heading.text)
-        rank = _rank(heading)
+    for (heading, body), (kind, score), rank in zip(groups, matches, ranks):
         if kind is None or score < WEAK_MATCH:
             parent = next((k for r, k in reversed(named) if r < rank), None) if rank > sub_rank else None
             # Otherwise what stands right under an unnamed heading says what it is.
@@ -354,12 +351,10 @@ def _lead(body: list[Block]) -> list[Block]:
 
 def _gap_runs(body: list[Block]) -> list[list[Block]]:
     """Cut a section body where two or more blank lines stand: where a heading was lost in scraping."""
-    runs: list[list[Block]] = [[]]
-    for block in body:
-        if runs[-1] and block.line_start - runs[-1][-1].line_end >= 3:
-            runs.append([])
-        runs[-1].append(block)
-    return runs
+    cuts = [i for i, (before, block) in enumerate(zip(body, body[1:]), 1) if block.line_start - before.line_end >= 3]
+    if not cuts:
+        return [body]
+    return [body[start:end] for start, end in zip([0, *cuts], [*cuts, len(body)])]
 
 
 def _headless(blocks: Sequence[Block], first: bool) -> Iterable[Section]:

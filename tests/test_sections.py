@@ -237,6 +237,22 @@ def test_glued_unknown_label_is_left_alone():
 
 
 @pytest.mark.parametrize(
+    "glued, split",
+    [
+        ("Polish widgets (daily).Benefits:Health insurance.", True),
+        ("Polish widgets 24/7Benefits:Health insurance.", True),
+        ("Polish widgets…Benefits:Health insurance.", True),
+        ("Polish widgets. Benefits:Health insurance.", False),  # a space before: an inline label's business
+        ("Polish WIDGETSBenefits:Health insurance.", False),
+        ("Polish widgets.Benefits: Health insurance.", False),  # no capital right after the colon
+    ],
+)
+def test_glued_label_needs_text_right_before_it(glued, split):
+    sections = sections_of("Widget Polisher\n\nAcme Widgets builds widgets. " + glued + "\n")
+    assert headed(sections) == ([("Benefits", "benefits")] if split else [])
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a short sentence is not a heading
