@@ -50,6 +50,24 @@ def _heading_key(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+@lru_cache(maxsize=None)
+def _phrase_words(phrase: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A vocabulary phrase's words, and every start of them up to four letters long."""
+    words = frozenset(phrase.split())
+    return words, frozenset(word[:size] for word in words for size in range(1, 5))
+
+
+def _names_the_same_thing(key_words: list[str], content: list[str], phrase: str) -> bool:
+    """Sharing one word is not naming the same thing ("Team Lunch Fridays" is not "Our team").
+
+    `content` holds the first four letters of the key's content words.
+    """
+    words, starts = _phrase_words(phrase)
+    shared = sum(1 for start in content if start in starts)
+    contains_phrase = words <= set(key_words)  # "About Acme Widgets" holds "about"
+    return not content or shared * 2 >= len(content) or contains_phrase
+
+
 @lru_cache(maxsize=4096)
 def match_heading(text: str) -> tuple[str | None, float]:
     """The section kind a heading's wording names, with a 0-100 score."""
@@ -59,20 +77,22 @@ def match_heading(text: str) -> tuple[str | None, float]:
     vocabulary = heading_vocabulary()
     if key in vocabulary:
         return vocabulary[key], 100.0
-    candidates = {phrase for word in key.split() for phrase in _phrase_index().get(word[:4], ())}
-    found = process.extract(key, sorted(candidates), scorer=fuzz.WRatio, score_cutoff=WEAK_MATCH, limit=None)
+    key_words = key.split()
+    index = _phrase_index()
+    candidates = {phrase for word in key_words for phrase in index.get(word[:4], ())}
+    content = [w[:4] for w in key_words if w not in _SMALL_WORDS]
+    # The best-scoring phrase must name the same thing; where none could, skip the costly scoring.
+    if not any(_names_the_same_thing(key_words, content, phrase) for phrase in candidates):
+        return None, 0.0
+    found = process.extract(key, candidates, scorer=fuzz.WRatio, score_cutoff=WEAK_MATCH, limit=None)
     if not found:
         return None, 0.0
     # On equal scores the phrase closest in length is the better reading ("our company" over "life at the company").
     phrase, score, _ = max(found, key=lambda hit: (hit[1], -abs(len(hit[0]) - len(key)), hit[0]))
-    # Sharing one word is not naming the same thing ("Team Lunch Fridays" is not "Our team").
-    content = [w[:4] for w in key.split() if w not in _SMALL_WORDS]
-    shared = sum(1 for w in content if any(p.startswith(w) for p in phrase.split()))
-    contains_phrase = set(phrase.split()) <= set(key.split())  # "About Acme Widgets" holds "about"
-    if content and shared * 2 < len(content) and not contains_phrase:
+    if not _names_the_same_thing(key_words, content, phrase):
         return None, 0.0
     # Long headings that merely contain a short phrase ("Experience with Java") are not that heading.
-    extra_words = len(key.split()) - len(phrase.split())
+    extra_words = len(key_words) - len(phrase.split())
     if extra_words > 2:
         score -= 8 * (extra_words - 2)
     return vocabulary[phrase], score
@@ -112,8 +132,10 @@ class _CueTable:
                     else:
                         rarest = max(_WORD.findall(alt), key=len)  # the longest word is the rarest
                         self.by_token.setdefault(rarest.encode(), []).append((alt, cue))
-        # Most texts hold none of the strings those patterns need: one search rules them all out.
-        self.any_when = re.compile("|".join(sorted({re.escape(s) for _, when, _ in self.patterns_when for s in when})))
+        # Most texts hold none of the strings those patterns need: one look for each rules them all out
+        # (a string holding another is found only where that one is, so it need not be looked for).
+        strings = {string for _, when, _ in self.patterns_when for string in when}
+        self.when_strings = tuple(sorted(s for s in strings if not any(o in s for o in strings if o != s)))
 
     def score(self, text: str) -> tuple[str | None, float]:
         hits: set[int] = set()
@@ -124,7 +146,7 @@ class _CueTable:
         for pattern, cue in self.patterns:
             if cue not in hits and pattern.search(text):
                 hits.add(cue)
-        if self.patterns_when and self.any_when.search(text):
+        if any(map(text.__contains__, self.when_strings)):
             for pattern, when, cue in self.patterns_when:
                 if cue not in hits and any(map(text.__contains__, when)) and pattern.search(text):
                     hits.add(cue)
@@ -351,10 +373,12 @@ def _lead(body: list[Block]) -> list[Block]:
 
 def _gap_runs(body: list[Block]) -> list[list[Block]]:
     """Cut a section body where two or more blank lines stand: where a heading was lost in scraping."""
-    cuts = [i for i, (before, block) in enumerate(zip(body, body[1:]), 1) if block.line_start - before.line_end >= 3]
-    if not cuts:
-        return [body]
-    return [body[start:end] for start, end in zip([0, *cuts], [*cuts, len(body)])]
+    runs: list[list[Block]] = [[]]
+    for block in body:
+        if runs[-1] and block.line_start - runs[-1][-1].line_end >= 3:
+            runs.append([])
+        runs[-1].append(block)
+    return runs
 
 
 def _headless(blocks: Sequence[Block], first: bool) -> Iterable[Section]:

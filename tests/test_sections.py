@@ -125,6 +125,18 @@ def test_unrelated_wording_matches_nothing(wording):
     assert kind is None or score < WEAK_MATCH, (wording, kind, score)
 
 
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Team Lunch Fridays",  # one word of three shared with "our team"
+        "Benefit Concert Tickets Raffle",  # one of four with the benefits phrases
+        "Conducting research for a changing society",
+    ],
+)
+def test_wording_sharing_too_few_words_names_nothing(wording):
+    assert match_heading(wording) == (None, 0.0)
+
+
 # ---------------------------------------------------------------- headings in plain text
 
 HEADED = """Widget Polisher
