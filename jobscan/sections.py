@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -51,6 +50,24 @@ def _heading_key(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+@lru_cache(maxsize=None)
+def _phrase_words(phrase: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A vocabulary phrase's words, and every start of them up to four letters long."""
+    words = frozenset(phrase.split())
+    return words, frozenset(word[:size] for word in words for size in range(1, 5))
+
+
+def _names_the_same_thing(key_words: list[str], content: list[str], phrase: str) -> bool:
+    """Sharing one word is not naming the same thing ("Team Lunch Fridays" is not "Our team").
+
+    `content` holds the first four letters of the key's content words.
+    """
+    words, starts = _phrase_words(phrase)
+    shared = sum(1 for start in content if start in starts)
+    contains_phrase = words <= set(key_words)  # "About Acme Widgets" holds "about"
+    return not content or shared * 2 >= len(content) or contains_phrase
+
+
 @lru_cache(maxsize=4096)
 def match_heading(text: str) -> tuple[str | None, float]:
     """The section kind a heading's wording names, with a 0-100 score."""
@@ -60,20 +77,22 @@ def match_heading(text: str) -> tuple[str | None, float]:
     vocabulary = heading_vocabulary()
     if key in vocabulary:
         return vocabulary[key], 100.0
-    candidates = {phrase for word in key.split() for phrase in _phrase_index().get(word[:4], ())}
-    found = process.extract(key, sorted(candidates), scorer=fuzz.WRatio, score_cutoff=WEAK_MATCH, limit=None)
+    key_words = key.split()
+    index = _phrase_index()
+    candidates = {phrase for word in key_words for phrase in index.get(word[:4], ())}
+    content = [w[:4] for w in key_words if w not in _SMALL_WORDS]
+    # The best-scoring phrase must name the same thing; where none could, skip the costly scoring.
+    if not any(_names_the_same_thing(key_words, content, phrase) for phrase in candidates):
+        return None, 0.0
+    found = process.extract(key, candidates, scorer=fuzz.WRatio, score_cutoff=WEAK_MATCH, limit=None)
     if not found:
         return None, 0.0
     # On equal scores the phrase closest in length is the better reading ("our company" over "life at the company").
     phrase, score, _ = max(found, key=lambda hit: (hit[1], -abs(len(hit[0]) - len(key)), hit[0]))
-    # Sharing one word is not naming the same thing ("Team Lunch Fridays" is not "Our team").
-    content = [w[:4] for w in key.split() if w not in _SMALL_WORDS]
-    shared = sum(1 for w in content if any(p.startswith(w) for p in phrase.split()))
-    contains_phrase = set(phrase.split()) <= set(key.split())  # "About Acme Widgets" holds "about"
-    if content and shared * 2 < len(content) and not contains_phrase:
+    if not _names_the_same_thing(key_words, content, phrase):
         return None, 0.0
     # Long headings that merely contain a short phrase ("Experience with Java") are not that heading.
-    extra_words = len(key.split()) - len(phrase.split())
+    extra_words = len(key_words) - len(phrase.split())
     if extra_words > 2:
         score -= 8 * (extra_words - 2)
     return vocabulary[phrase], score
@@ -91,9 +110,10 @@ class _CueTable:
 
     def __init__(self, data: dict):
         self.kinds: list[tuple[str, float]] = []
-        self.by_word: dict[str, set[int]] = {}
-        self.by_key_word: dict[str, list[tuple[str, int]]] = {}
-        self.patterns: list[tuple[re.Pattern[str], tuple[str, ...], int]] = []
+        # Token (as bytes, see _tokens) -> (phrase, cue) pairs; phrase None where the token is the whole cue.
+        self.by_token: dict[bytes, list[tuple[str | None, int]]] = {}
+        self.patterns: list[tuple[re.Pattern[str], int]] = []  # (pattern, cue): those that always run
+        self.patterns_when: list[tuple[re.Pattern[str], tuple[str, ...], int]] = []  # (pattern, when, cue)
         self.kind_of: list[int] = []
         for kind, entry in data.items():
             if kind.startswith("_"):
@@ -103,26 +123,35 @@ class _CueTable:
                 cue = len(self.kind_of)
                 self.kind_of.append(len(self.kinds) - 1)
                 for alt in alternatives:
-                    if isinstance(alt, dict):
-                        self.patterns.append((re.compile(alt["re"]), tuple(alt.get("when", ())), cue))
+                    if isinstance(alt, dict) and alt.get("when"):
+                        self.patterns_when.append((re.compile(alt["re"]), tuple(alt["when"]), cue))
+                    elif isinstance(alt, dict):
+                        self.patterns.append((re.compile(alt["re"]), cue))
                     elif _WORD.fullmatch(alt):
-                        self.by_word.setdefault(alt, set()).add(cue)
+                        self.by_token.setdefault(alt.encode(), []).append((None, cue))
                     else:
                         rarest = max(_WORD.findall(alt), key=len)  # the longest word is the rarest
-                        self.by_key_word.setdefault(rarest, []).append((alt, cue))
+                        self.by_token.setdefault(rarest.encode(), []).append((alt, cue))
+        # Most texts hold none of the strings those patterns need: one look for each rules them all out
+        # (a string holding another is found only where that one is, so it need not be looked for).
+        strings = {string for _, when, _ in self.patterns_when for string in when}
+        self.when_strings = tuple(sorted(s for s in strings if not any(o in s for o in strings if o != s)))
 
     def score(self, text: str) -> tuple[str | None, float]:
         hits: set[int] = set()
-        words = set(_WORD.findall(text))
-        for word in words.intersection(self.by_word):
-            hits |= self.by_word[word]
-        for word in words.intersection(self.by_key_word):
-            for phrase, cue in self.by_key_word[word]:
-                if cue not in hits and phrase in text:
+        for token in self.by_token.keys() & _tokens(text):
+            for phrase, cue in self.by_token[token]:
+                if phrase is None or (cue not in hits and phrase in text):
                     hits.add(cue)
-        for pattern, when, cue in self.patterns:
-            if cue not in hits and (not when or any(map(text.__contains__, when))) and pattern.search(text):
+        for pattern, cue in self.patterns:
+            if cue not in hits and pattern.search(text):
                 hits.add(cue)
+        if any(map(text.__contains__, self.when_strings)):
+            for pattern, when, cue in self.patterns_when:
+                if cue not in hits and any(map(text.__contains__, when)) and pattern.search(text):
+                    hits.add(cue)
+        if not hits:
+            return None, 0.0
         counts = [0] * len(self.kinds)
         for cue in hits:
             counts[self.kind_of[cue]] += 1
@@ -134,6 +163,14 @@ class _CueTable:
 
 
 _WORD = re.compile(r"[a-z0-9]+")
+# Every byte but [a-z0-9] to a space: UTF-8 encodes each other character in bytes outside that
+# range, so splitting the translated bytes gives exactly _WORD's tokens, several times faster.
+_TOKEN_BYTES = bytes(b if b in b"abcdefghijklmnopqrstuvwxyz0123456789" else 32 for b in range(256))
+
+
+def _tokens(text: str) -> list[bytes]:
+    """_WORD's tokens of a lower-cased text, as bytes."""
+    return text.encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).split()
 
 
 @lru_cache(maxsize=1)
@@ -141,11 +178,13 @@ def _cues() -> _CueTable:
     return _CueTable(json.loads(resources.files("jobscan.data").joinpath("section_cues.json").read_text(encoding="utf-8")))
 
 
+@lru_cache(maxsize=1024)
 def classify_text(text: str) -> tuple[str | None, float]:
     """The kind a headless piece of text reads as, with the weight of evidence behind it.
 
     Boilerplate weighs more than description (data/section_cues.json): one EEO sentence
-    decides a paragraph, a passing skill mention does not.
+    decides a paragraph, a passing skill mention does not. Cached because header lines
+    ("Casablanca, Maroc", the title) and boilerplate paragraphs repeat across postings.
     """
     return _cues().score(normalize(text).lower())
 
@@ -157,7 +196,10 @@ _SMALL_WORDS = frozenset(
     "including this that it its do can must should has have from into us i my their".split()
 )
 _INLINE_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 /&,()'’-]{1,50}?)\s*:[ \t]*(?=\S)")
-_GLUED_LABEL = re.compile(r"(?<=[a-z0-9.!?)…])([A-Z][A-Za-z]+(?: (?:[A-Za-z]+|&)){0,3}):(?=[A-Z])")
+# The lookbehind sits after the label's capital so that the search can skip to capitals.
+_GLUED_LABEL = re.compile(r"([A-Z](?<=[a-z0-9.!?)…][A-Z])[A-Za-z]+(?: (?:[A-Za-z]+|&)){0,3}):(?=[A-Z])")
+# Every glued label has one, and a literal is found far faster than the label's lookbehind.
+_GLUE_MARK = re.compile(r":[A-Z]")
 
 
 def _is_title_case(text: str) -> bool:
@@ -170,13 +212,12 @@ def _is_upper(text: str) -> bool:
     if not text.isupper():
         return False
     compact = text.replace(" ", "")
-    letters = sum(map(str.isalpha, compact))
+    letters = len(compact) if compact.isalpha() else sum(map(str.isalpha, compact))
     return letters >= 3 and letters * 2 >= len(compact)
 
 
-def _heading_shape(text: str) -> bool:
+def _heading_shape(stripped: str) -> bool:
     """Short, one line, not a sentence: the only shape a plain-text heading can have."""
-    stripped = text.strip()
     return (
         0 < len(stripped) <= 80
         and "\n" not in stripped
@@ -216,89 +257,85 @@ def _text_heading(block: Block, next_block: Block | None, seen_heading: bool) ->
 
 
 def _split_labels(block: Block) -> list[Block]:
-    """Split 'LABEL: text' openings and 'text.Label:Text' glued labels into heading + paragraph blocks.
+    """Split a paragraph's 'LABEL: text' opening and 'text.Label:Text' glued labels into heading + paragraph blocks.
 
     What follows a label is the label's value, so it comes back as an item-less paragraph at
     level -1: never a heading candidate itself.
     """
-    if block.kind != "paragraph":
-        return [block]
     out: list[Block] = []
-    if ":" not in block.text:
-        return [block]
     label = _INLINE_LABEL.match(block.text)
     if label:
         wording = label.group(1).strip()
-        kind, score = match_heading(wording)
-        if (_is_upper(wording) and len(wording.split()) <= 6) or score >= STRONG_MATCH:
+        if (_is_upper(wording) and len(wording.split()) <= 6) or match_heading(wording)[1] >= STRONG_MATCH:
             out.append(Block("heading", wording, block.line_start, block.line_start, 0))
-            block = replace(block, text=block.text[label.end():], level=-1)
-    pieces = _GLUED_LABEL.split(block.text)
-    if len(pieces) == 1:
-        return out + [block]
+            block = Block(block.kind, block.text[label.end():], block.line_start, block.line_end, -1)
+    if not _GLUE_MARK.search(block.text):
+        out.append(block)
+        return out
     line = block.line_start
+    pieces = _GLUED_LABEL.split(block.text)
     text = pieces[0]
     for wording, following in zip(pieces[1::2], pieces[2::2]):
         kind, score = match_heading(wording)
         if score >= STRONG_MATCH and kind not in (None, "other"):
             if text.strip():
-                out.append(replace(block, text=text.strip(), line_start=line, line_end=line + text.count("\n")))
+                out.append(Block(block.kind, text.strip(), line, line + text.count("\n"), block.level))
             line += text.count("\n")
             out.append(Block("heading", wording, line, line, 0))
             text = following
         else:
             text += wording + ":" + following
     if text.strip():
-        out.append(replace(block, text=text.strip(), line_start=line, line_end=block.line_end))
+        out.append(Block(block.kind, text.strip(), line, block.line_end, block.level))
     return out
 
 
-def _headings(doc: Document) -> list[tuple[Block, bool]]:
-    """Every block, flagged True where it opens a section."""
-    blocks = [piece for block in doc.blocks for piece in _split_labels(block)]
+def _groups(doc: Document) -> list[tuple[Block | None, list[Block]]]:
+    """The blocks before the first heading, then each heading that opens a section with the blocks under it."""
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        if block.kind == "paragraph" and ":" in block.text:
+            blocks.extend(_split_labels(block))
+        else:
+            blocks.append(block)
     title = doc.fields.get("title")
-    flagged: list[tuple[Block, bool]] = []
+    body: list[Block] = []
+    groups: list[tuple[Block | None, list[Block]]] = [(None, body)]
     seen_heading = False
+    last = len(blocks) - 1
     for index, block in enumerate(blocks):
+        heading = None
         if block.kind == "heading":
-            is_title = index == 0 or (title and _heading_key(block.text) == _heading_key(title))
-            if is_title and not seen_heading:
-                flagged.append((block, False))
-                continue
-            flagged.append((block, True))
-            seen_heading = True
-            continue
-        if block.kind == "paragraph" and index > 0 and block.level >= 0:
-            next_block = blocks[index + 1] if index + 1 < len(blocks) else None
-            wording = _text_heading(block, next_block, seen_heading)
+            # The title repeated as the first heading opens nothing.
+            if seen_heading or not (index == 0 or (title and _heading_key(block.text) == _heading_key(title))):
+                heading = block
+        elif block.kind == "paragraph" and index > 0 and block.level >= 0:
+            wording = _text_heading(block, blocks[index + 1] if index < last else None, seen_heading)
             if wording is not None:
-                flagged.append((Block("heading", wording, block.line_start, block.line_end, 0), True))
-                seen_heading = True
-                continue
-        flagged.append((block, False))
-    return flagged
+                heading = Block("heading", wording, block.line_start, block.line_end, 0)
+        if heading is None:
+            body.append(block)
+        else:
+            body = []
+            groups.append((heading, body))
+            seen_heading = True
+    return groups
 
 
 def split_sections(doc: Document) -> tuple[Section, ...]:
     """Sections in reading order; text before the first heading and headless postings are classed by content."""
-    groups: list[tuple[Block | None, list[Block]]] = [(None, [])]
-    for block, opens in _headings(doc):
-        if opens:
-            groups.append((block, []))
-        else:
-            groups[-1][1].append(block)
+    (_, lead_body), *groups = _groups(doc)
+    sections: list[Section] = list(_headless(lead_body, first=True))
+    if not groups:
+        return tuple(sections)
+    matches = [match_heading(heading.text) for heading, _ in groups]
+    ranks = [_rank(heading) for heading, _ in groups]
     # Where the headings the vocabulary knows are mostly more prominent than an unknown one (UPPER
     # CASE labels over Title Case lines), the unknown one is a sub-heading and inherits its parent's kind.
-    known_ranks = Counter(_rank(h) for h, _ in groups[1:] if match_heading(h.text)[1] >= STRONG_MATCH)
-    sub_rank = max(known_ranks, key=lambda r: (known_ranks[r], r)) if known_ranks else 99
-    sections: list[Section] = []
+    known_ranks = [rank for rank, (_, score) in zip(ranks, matches) if score >= STRONG_MATCH]
+    sub_rank = max(known_ranks, key=lambda r: (known_ranks.count(r), r)) if known_ranks else 99
     named: list[tuple[int, str]] = []  # (rank, kind) of the headings so far
-    for heading, body in groups:
-        if heading is None:
-            sections.extend(_headless(body, first=True))
-            continue
-        kind, score = match_heading(heading.text)
-        rank = _rank(heading)
+    for (heading, body), (kind, score), rank in zip(groups, matches, ranks):
         if kind is None or score < WEAK_MATCH:
             parent = next((k for r, k in reversed(named) if r < rank), None) if rank > sub_rank else None
             # Otherwise what stands right under an unnamed heading says what it is.

@@ -12,7 +12,16 @@ import pytest
 
 from jobscan.load import load_path, load_text
 from jobscan.model import SECTION_KINDS, Section
-from jobscan.sections import WEAK_MATCH, _heading_key, classify_text, heading_vocabulary, match_heading, split_sections
+from jobscan.sections import (
+    _WORD,
+    WEAK_MATCH,
+    _heading_key,
+    _tokens,
+    classify_text,
+    heading_vocabulary,
+    match_heading,
+    split_sections,
+)
 
 
 def sections_of(text: str, suffix: str = ".txt") -> tuple[Section, ...]:
@@ -114,6 +123,18 @@ def test_match_heading(wording, kind):
 def test_unrelated_wording_matches_nothing(wording):
     kind, score = match_heading(wording)
     assert kind is None or score < WEAK_MATCH, (wording, kind, score)
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Team Lunch Fridays",  # one word of three shared with "our team"
+        "Benefit Concert Tickets Raffle",  # one of four with the benefits phrases
+        "Conducting research for a changing society",
+    ],
+)
+def test_wording_sharing_too_few_words_names_nothing(wording):
+    assert match_heading(wording) == (None, 0.0)
 
 
 # ---------------------------------------------------------------- headings in plain text
@@ -225,6 +246,22 @@ def test_headings_glued_to_text():
 def test_glued_unknown_label_is_left_alone():
     sections = sections_of("Widget Polisher\n\nWe sell widgets.Springfield:Best city around. Work hard.\n")
     assert headed(sections) == []
+
+
+@pytest.mark.parametrize(
+    "glued, split",
+    [
+        ("Polish widgets (daily).Benefits:Health insurance.", True),
+        ("Polish widgets 24/7Benefits:Health insurance.", True),
+        ("Polish widgets…Benefits:Health insurance.", True),
+        ("Polish widgets. Benefits:Health insurance.", False),  # a space before: an inline label's business
+        ("Polish WIDGETSBenefits:Health insurance.", False),
+        ("Polish widgets.Benefits: Health insurance.", False),  # no capital right after the colon
+    ],
+)
+def test_glued_label_needs_text_right_before_it(glued, split):
+    sections = sections_of("Widget Polisher\n\nAcme Widgets builds widgets. " + glued + "\n")
+    assert headed(sections) == ([("Benefits", "benefits")] if split else [])
 
 
 @pytest.mark.parametrize(
@@ -353,6 +390,21 @@ def test_classify_text(text, kind):
 
 def test_classify_text_without_cues():
     assert classify_text("Widgets are round.") == (None, 0.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3+ years of c++/python, 401(k) match",
+        "café-owner naïve résumé",  # letters outside [a-z] split words, as in _WORD
+        "k\u212aelvin i\u0307 ß straße",
+        "lone \ud800 surrogate",
+        "",
+        "  \t\n ",
+    ],
+)
+def test_tokens_are_the_word_pattern_tokens(text):
+    assert _tokens(text) == [word.encode() for word in _WORD.findall(text)]
 
 
 def test_text_before_the_first_heading_is_classed_too():
