@@ -100,19 +100,14 @@ class _Candidate:
         self.sentence = -1
 
 
-_GAP = "\n\x00\n"  # joins blocks: "\x00" becomes a token no alias contains, so no match spans two
-_GAP_TOKEN = "\x00"
+_GAP_TOKEN = "\x00"  # follows each block's tokens: no alias contains it, so no match spans two blocks
 
 
 def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None) -> tuple[SkillHit, ...]:
     """The skills the sections name, one `SkillHit` per skill, in order of first mention."""
     vocab = vocab or builtin()
-    # The posting's blocks are cleaned, split and scanned as one string, so that work runs
-    # once per posting rather than once per block.
-    blocks = []
-    norms = []
+    blocks = []  # (section kind, block, normalized text, label)
     headings = []
-    pos = 0
     for section in sections:
         heading = section.heading
         label = None
@@ -124,48 +119,53 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
             # A heading that names no known section may name skills: a short line such as
             # "HTML5 CSS3" or "Kafka" reads like a heading.
             if match_heading(heading)[1] < WEAK_MATCH:
-                norm = normalize(heading)
                 block = Block("paragraph", heading, section.line_start, section.line_start)
-                blocks.append((section.kind, block, norm, pos, None))
-                norms.append(norm)
-                pos += len(norm) + len(_GAP)
+                blocks.append((section.kind, block, normalize(heading), None))
         for block in section.blocks:
             if block.kind != "heading":
-                norm = block.norm
-                blocks.append((section.kind, block, norm, pos, label))
-                norms.append(norm)
-                pos += len(norm) + len(_GAP)
+                blocks.append((section.kind, block, block.norm, label))
                 label = None
-    flat = clean(_GAP.join(norms))
-    toks = flat.split()
-    toks.append(_GAP_TOKEN)  # so that toks[i + 1] and toks[i - 1] exist for every token
+    # The posting is cleaned as one string and its tokens scanned as one list, so that work
+    # runs once per posting rather than once per block.
+    flat = clean("\n".join([b[2] for b in blocks]))
+    cleaned = []  # each block's part of `flat`
+    toks: list[str] = []
+    firsts = []  # index in `toks` of each block's first token
+    pos = 0
+    for b in blocks:
+        end = pos + len(b[2])
+        cleaned.append(flat[pos:end])
+        firsts.append(len(toks))
+        toks += cleaned[-1].split()
+        toks.append(_GAP_TOKEN)  # also makes toks[i + 1] and toks[i - 1] exist for every token
+        pos = end + 1
     cands = _scan(toks, vocab, headings)
-    if not cands:
-        return ()
-    # Token i starts where the i-th non-empty piece of flat.split(" ") does.
-    pieces = flat.split(" ")
+    found: dict[str, list] = {}  # skill id -> the SkillHit fields, updated in place
+    i = 0
+    while i < len(cands):
+        b = bisect_right(firsts, cands[i].first) - 1
+        limit = firsts[b + 1] if b + 1 < len(firsts) else len(toks)
+        j = i
+        while j < len(cands) and cands[j].first < limit:
+            j += 1
+        kind, block, norm, label = blocks[b]
+        _locate(cands[i:j], cleaned[b], firsts[b])
+        _block_hits(kind, block, norm, label, cands[i:j], toks, found)
+        i = j
+    return tuple(SkillHit(*f) for f in found.values())
+
+
+def _locate(cands: list[_Candidate], cleaned: str, first: int) -> None:
+    """Set the offsets in a block's text of mentions known by token indices (the block's first
+    token being token `first`): token k starts where the k-th non-empty piece of split(" ") does."""
+    pieces = cleaned.split(" ")
     ends = list(accumulate(map(len, pieces)))
     where = list(compress(range(len(pieces)), pieces))
     for c in cands:
-        j = where[c.first]
+        j = where[c.first - first]
         c.start = ends[j] - len(pieces[j]) + j
-        j = where[c.last]
+        j = where[c.last - first]
         c.end = ends[j] + j
-    found: dict[str, list] = {}  # skill id -> the SkillHit fields, updated in place
-    offsets = [b[3] for b in blocks]
-    i = 0
-    while i < len(cands):
-        b = bisect_right(offsets, cands[i].start) - 1
-        base = offsets[b]
-        limit = offsets[b + 1] if b + 1 < len(offsets) else len(flat)
-        j = i
-        while j < len(cands) and cands[j].start < limit:
-            cands[j].start -= base
-            cands[j].end -= base
-            j += 1
-        _block_hits(*blocks[b][:3], blocks[b][4], cands[i:j], toks, found)
-        i = j
-    return tuple(SkillHit(*f) for f in found.values())
 
 
 def _block_hits(

@@ -50,6 +50,8 @@ TECH_CATEGORIES = frozenset(CATEGORIES) - {"spoken_language", "soft", "domain", 
 _SEPARATORS = str.maketrans(
     {c: " " for c in string.punctuation + "".join(map(chr, range(1, 33))) + "\x7f" if c not in "+#"}
 )  # "\x00" stays: the matcher puts it between blocks
+# For ASCII text, lower-casing and `_SEPARATORS` as one bytes table: ~10x faster than the str methods.
+_ASCII_CLEAN = bytes(32 if b in _SEPARATORS else ord(chr(b).lower()) for b in range(128)) + bytes(range(128, 256))
 _NON_ASCII_MARKS = re.compile(r"[^\x00-\x7f\w]")
 FUZZY_MIN_LEN = 6  # shorter names ("Go", "Rust", "Java") are never matched fuzzily
 FUZZY_MIN_SCORE = 88
@@ -69,10 +71,10 @@ def lower_same_length(text: str) -> str:
 
 def clean(text: str) -> str:
     """`text` lower-cased with every separator turned into a space, at the same length."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_CLEAN).decode("ascii")
     low = lower_same_length(text)
-    if not low.isascii():
-        low = _NON_ASCII_MARKS.sub(" ", low)
-    return low.translate(_SEPARATORS)  # fast for ASCII, which nearly all text is by now
+    return _NON_ASCII_MARKS.sub(" ", low).translate(_SEPARATORS)
 
 
 def tokens(text: str) -> tuple[str, ...]:
