@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, compress, filterfalse
+from itertools import compress
 
 from .model import REQUIREMENTS, Block, Section, SkillHit, normalize
 from .sections import WEAK_MATCH, match_heading
-from .vocab import TECH_CATEGORIES, Entry, Vocabulary, builtin, clean, lower_same_length, tokens
+from .vocab import TECH_CATEGORIES, Entry, Vocabulary, blank_separators, builtin, lower_same_length, tokens
 
 # Section kind -> (requirement when nothing else is said, strongest allowed).
 # Responsibilities name the tools the job is done with ("Write code in Go"), so they count as
@@ -94,10 +94,9 @@ class _Candidate:
 
     __slots__ = ("entry", "start", "end", "first", "last", "match", "score", "sentence")
 
-    def __init__(self, entry: Entry, start: int, end: int, first: int, last: int, match: str, score: int):
-        self.entry, self.start, self.end, self.first, self.last = entry, start, end, first, last
-        self.match, self.score = match, score
-        self.sentence = -1
+    def __init__(self, entry: Entry, first: int, last: int, match: str, score: int):
+        self.entry, self.first, self.last, self.match, self.score = entry, first, last, match, score
+        self.start = self.end = self.sentence = -1
 
 
 _GAP_TOKEN = "\x00"  # follows each block's tokens: no alias contains it, so no match spans two blocks
@@ -125,16 +124,18 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
             if block.kind != "heading":
                 blocks.append((section.kind, block, block.norm, label))
                 label = None
-    # The posting is cleaned as one string and its tokens scanned as one list, so that work
-    # runs once per posting rather than once per block.
-    flat = clean("\n".join([b[2] for b in blocks]))
-    cleaned = []  # each block's part of `flat`
+    # The posting is lower-cased as one string (as `clean` would do it) and its tokens scanned as
+    # one list, so that work runs once per posting; separators are blanked block by block, so
+    # that only blocks with non-ASCII characters take the slow path.
+    joined = "\n".join([b[2] for b in blocks])
+    low = joined if joined.isascii() else lower_same_length(joined)
+    cleaned = []  # each block's part of `low`, cleaned
     toks: list[str] = []
     firsts = []  # index in `toks` of each block's first token
     pos = 0
     for b in blocks:
         end = pos + len(b[2])
-        cleaned.append(flat[pos:end])
+        cleaned.append(blank_separators(low[pos:end]))
         firsts.append(len(toks))
         toks += cleaned[-1].split()
         toks.append(_GAP_TOKEN)  # also makes toks[i + 1] and toks[i - 1] exist for every token
@@ -149,23 +150,33 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
         while j < len(cands) and cands[j].first < limit:
             j += 1
         kind, block, norm, label = blocks[b]
-        _locate(cands[i:j], cleaned[b], firsts[b])
+        _locate(cands[i:j], cleaned[b], toks, firsts[b])
         _block_hits(kind, block, norm, label, cands[i:j], toks, found)
         i = j
     return tuple(SkillHit(*f) for f in found.values())
 
 
-def _locate(cands: list[_Candidate], cleaned: str, first: int) -> None:
-    """Set the offsets in a block's text of mentions known by token indices (the block's first
-    token being token `first`): token k starts where the k-th non-empty piece of split(" ") does."""
-    pieces = cleaned.split(" ")
-    ends = list(accumulate(map(len, pieces)))
-    where = list(compress(range(len(pieces)), pieces))
+def _locate(cands: list[_Candidate], cleaned: str, toks: list[str], first: int) -> None:
+    """Set the offsets in a block's text of mentions known by token indices, `cleaned` being the
+    block as tokenised and toks[first] its first token.
+
+    Tokens are the runs of non-spaces, so in the text padded with a space on each side, token k is
+    the first " word " after token k - 1 once the same words between them are skipped.
+    """
+    padded = f" {cleaned} "
+    k = first  # the next token to look for is not before toks[k] ...
+    at = 0  # ... nor before padded[at]
     for c in cands:
-        j = where[c.first - first]
-        c.start = ends[j] - len(pieces[j]) + j
-        j = where[c.last - first]
-        c.end = ends[j] + j
+        for i in (c.first, c.last) if c.last != c.first else (c.first,):
+            word = toks[i]
+            needle = f" {word} "
+            at = padded.find(needle, at)
+            for _ in range(toks[k:i].count(word)):
+                at = padded.find(needle, at + 1)
+            if i == c.first:
+                c.start = at
+            k, at = i + 1, at + len(word) + 1
+        c.end = at - 1
 
 
 def _block_hits(
@@ -284,66 +295,64 @@ def _scan(toks: list[str], vocab: Vocabulary, headings: list[str]) -> list[_Cand
     """Longest alias matches over the tokens, then split and misspelt names. `headings` holds the
     first words of the section headings (label rules look for theirs)."""
     n = len(toks)
-    trie = vocab.trie
-    # Only first tokens of aliases, first halves of split names ("Tensor Flow") and words that
-    # look misspelt can start a match. `compress`/`map` pick their positions at C speed, so
-    # the loop below never visits the other tokens; unknown words are checked once a process.
-    odd = set(filterfalse(vocab.seen.__contains__, toks))
-    if odd:
-        odd = vocab.misspelt(odd)
-    starts = compress(range(n), map(vocab.starters.__contains__, toks))
-    if odd:
-        starts = sorted(set(starts).union(compress(range(n), map(odd.__contains__, toks))))
-    join_heads = vocab.join_heads
-    join_tails = vocab.join_tails
+    # Only first tokens of aliases and of split names ("Tensor Flow") and misspelt words can start
+    # a match: one dict lookup a token, at C speed, says which (and which words are new), and
+    # `compress` picks their positions, so the loop below never visits the other tokens.
+    heads = vocab.heads
     labelled = None  # whether the posting has any "Industry:"-like label; found out when needed
     out: list[_Candidate] = []
     covered = -1
-    for i in starts:
+    for i in compress(range(n), map(vocab.starts.__getitem__, toks)):
         if i <= covered:
             continue
         tok = toks[i]
-        node = trie.get(tok)
-        if node is not None:
-            best = None
-            j = i
-            while True:
-                entry = node.get("")
-                if entry is not None:
-                    best = (j, entry)
-                j += 1
-                if j == n:
-                    break
+        head = heads.get(tok)
+        if head is None:  # a misspelt name ("Kubernets") or a word not met before
+            found = vocab.misspelt(tok)
+            if found is not None:
+                out.append(_Candidate(found[0], i, i, "fuzzy", found[1]))
+            continue
+        entry, node, joins, misspellable = head
+        last = i
+        if node is not None:  # the longest alias starting here
+            j = i + 1
+            while j < n:
                 node = node.get(toks[j])
                 if node is None:
                     break
-            if best is not None:
-                last, entry = best
-                if entry.rule is not None and entry.rule.needs == "label":
+                longer = node.get("")
+                if longer is not None:
+                    entry, last = longer, j
+                j += 1
+        if entry is not None:
+            rule = entry.rule
+            if rule is not None:
+                if rule.needs == "label":
                     if labelled is None:
                         cues = vocab.label_cues
                         labelled = not cues.isdisjoint(toks) or not cues.isdisjoint(headings)
                     if not labelled:
                         continue
-                if entry.rule is not None and entry.rule.needs == "list" and not (
+                elif rule.needs == "list" and not (
                     (toks[i - 1] == _GAP_TOKEN or (out and out[-1].last == i - 1))
-                    and (toks[last + 1] == _GAP_TOKEN or toks[last + 1] in vocab.starters)
+                    and (toks[last + 1] == _GAP_TOKEN or toks[last + 1] in heads)
                 ):
                     continue  # no name on both sides: not in a list (the cheap part of the test)
-                if last + 1 < n and toks[last + 1] in HEAD_NOUNS:  # "Agile methodologies"
-                    last += 1
-                out.append(_Candidate(entry, 0, 0, i, last, entry.match, 100 if entry.match == "exact" else 95))
-                covered = last
-                continue
-        if tok in join_heads and i + 1 < n and toks[i + 1] in join_tails[tok]:
-            entry = vocab.joined(tok, toks[i + 1])
+            if last + 1 < n and toks[last + 1] in HEAD_NOUNS:  # "Agile methodologies"
+                last += 1
+            out.append(_Candidate(entry, i, last, entry.match, 100 if entry.match == "exact" else 95))
+            covered = last
+            continue
+        if joins is not None and i + 1 < n:
+            entry = joins.get(toks[i + 1])
             if entry is not None:
-                out.append(_Candidate(entry, 0, 0, i, i + 1, "fuzzy", 92))
+                out.append(_Candidate(entry, i, i + 1, "fuzzy", 92))
                 covered = i + 1
                 continue
-        found = vocab.fuzzy(tok) if odd and tok in odd else None
-        if found is not None:
-            out.append(_Candidate(found[0], 0, 0, i, i, "fuzzy", found[1]))
+        if misspellable:
+            found = vocab.fuzzy(tok)
+            if found is not None:
+                out.append(_Candidate(found[0], i, i, "fuzzy", found[1]))
     return out
 
 

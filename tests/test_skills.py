@@ -247,6 +247,25 @@ def test_line_and_evidence_in_a_multiline_paragraph():
     assert found["terraform"].line == 3
 
 
+def test_mentions_are_located_past_repeated_words_and_runs_of_separators():
+    found = hits("Data, data  science and DATA -- machine learning")
+    assert found["data-science"].surface == "data  science"
+    assert found["machine-learning"].surface == "machine learning"
+    found = hits("preKubernetes, Kubernetes!\nterraform -- kubernetes;;  Terraform\tand  Ansible")
+    assert (found["kubernetes"].surface, found["kubernetes"].line) == ("Kubernetes", 1)
+    assert (found["terraform"].surface, found["terraform"].line) == ("terraform", 2)
+    assert (found["ansible"].surface, found["ansible"].line) == ("Ansible", 2)
+
+
+def test_blocks_with_and_without_non_ascii_text_in_one_posting():
+    posting = [section("requirements", "Café owners: Kubernetes • Docker", "Python, Go and Rust."),
+               section("preferred", "ΣΥΣΤΗΜΑΤΑ Terraform", item=True)]  # fmt: skip
+    found = {h.id: h for h in extract_skills(posting)}
+    assert [found[i].surface for i in ("kubernetes", "docker", "python", "terraform")] == [
+        "Kubernetes", "Docker", "Python", "Terraform"]  # fmt: skip
+    assert found["terraform"].requirement == "preferred"
+
+
 def test_offsets_survive_invisible_characters():
     found = hits("Know\u00ad ledge of Dock\u200ber and Python 3.")
     assert found["python"].surface == "Python 3"
