@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import FrozenInstanceError, fields
 from pathlib import Path
 
 import pytest
@@ -280,6 +281,14 @@ def test_any_text_gives_consistent_hits(parts):
     for hit in extract_skills([section("requirements", text)]):
         line = text.split("\n")[hit.line - 1]
         assert hit.surface in line or "\n" in hit.surface
+
+
+def test_hits_are_the_same_as_built_by_the_dataclass():
+    hit = hits("5+ years of Python.")["python"]
+    rebuilt = SkillHit(**{f.name: getattr(hit, f.name) for f in fields(SkillHit)})
+    assert hit == rebuilt and vars(hit) == vars(rebuilt) and hash(hit) == hash(rebuilt)
+    with pytest.raises(FrozenInstanceError):
+        hit.years = 3  # type: ignore[misc]
 
 
 def test_to_dict_has_every_field():
