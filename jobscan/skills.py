@@ -532,23 +532,28 @@ def _clauses(low: str, start: int, end: int) -> list[tuple[int, int, str, list]]
     (start, end, years))."""
     sentence = low[start:end]
     if ";" not in sentence and " - " not in sentence and "\u2022" not in sentence:  # one clause
-        figures = []
-        if "year" in sentence or "yr" in sentence:
-            figures = [(start + f.start(), start + f.end(), _figure(f.group(1))) for f in YEARS.finditer(sentence)]
-        return [(start, end, sentence, figures)]
+        return [(start, end, sentence, _year_figures(sentence, start))]
     out = []
     pos = start
     for m in [*CLAUSE_END.finditer(sentence), None]:
         stop = start + (m.start() if m else len(sentence))
         if stop > pos or m is None:
             piece = low[pos:stop]
-            figures = []
-            if "year" in piece or "yr" in piece:
-                figures = [(pos + f.start(), pos + f.end(), _figure(f.group(1))) for f in YEARS.finditer(piece)]
-            out.append((pos, stop, piece, figures))
+            out.append((pos, stop, piece, _year_figures(piece, pos)))
         if m:
             pos = start + m.end()
     return out
+
+
+def _year_figures(clause: str, offset: int) -> list[tuple[int, int, int]]:
+    """The YEARS figures of a clause as (start, end, years), offsets shifted by `offset`."""
+    last = max(clause.rfind("year"), clause.rfind("yr"))
+    if last < 0:
+        return []
+    # A figure ends with "year(s)" or "yr(s)" and its word boundary: the regex, which tries every
+    # position, is spared the text after the last one.
+    stop = last + len("years") + 1
+    return [(offset + f.start(), offset + f.end(), _figure(f.group(1))) for f in YEARS.finditer(clause, 0, stop)]
 
 
 def _figure(word: str) -> int:
