@@ -1,7 +1,7 @@
 """Find the skills a posting asks for: sections x vocabulary -> `SkillHit`s.
 
-A posting's blocks are tokenised together (`vocab.clean`, then `str.split`) and the tokens that
-can start an alias are walked through the vocabulary's token trie, longest alias first; so the
+A posting's blocks are tokenised into one list (`vocab.clean`, then `str.split`) and the tokens
+that can start an alias are walked through the vocabulary's token trie, longest alias first; so the
 cost per posting depends on its length, not on the size of the vocabulary. Words no alias covers
 may still be a misspelt ("Kubernets") or split ("Tensor Flow") name; those go through the
 vocabulary's fuzzy index.
