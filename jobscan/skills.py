@@ -1,7 +1,7 @@
 """Find the skills a posting asks for: sections x vocabulary -> `SkillHit`s.
 
-A posting's blocks are tokenised together (`vocab.clean`, then `str.split`) and the tokens that
-can start an alias are walked through the vocabulary's token trie, longest alias first; so the
+A posting's blocks are tokenised into one list (`vocab.clean`, then `str.split`) and the tokens
+that can start an alias are walked through the vocabulary's token trie, longest alias first; so the
 cost per posting depends on its length, not on the size of the vocabulary. Words no alias covers
 may still be a misspelt ("Kubernets") or split ("Tensor Flow") name; those go through the
 vocabulary's fuzzy index.
@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import fields
 from collections.abc import Sequence
-from itertools import accumulate, compress, filterfalse
+from itertools import compress
 
 from .model import REQUIREMENTS, Block, Section, SkillHit, normalize
 from .sections import WEAK_MATCH, match_heading
-from .vocab import TECH_CATEGORIES, Entry, Vocabulary, builtin, clean, lower_same_length, tokens
+from .vocab import TECH_CATEGORIES, Entry, Vocabulary, blank_separators, builtin, lower_same_length, tokens
 
 # Section kind -> (requirement when nothing else is said, strongest allowed).
 # Responsibilities name the tools the job is done with ("Write code in Go"), so they count as
@@ -77,7 +78,8 @@ _NOT_ABBREVIATED = "".join(
 # Where a sentence ends inside a block: after . ! ? before a space (not an abbreviation's dot), at
 # a blank line, or at a line break before a line that starts like a new sentence or list item
 # (not a wrapped line).
-SENTENCE_END = re.compile(r"[.!?]" + _NOT_ABBREVIATED + r"\s+(?=\S)|\n\s*\n|\n(?=\s*[^a-z\s])")
+SENTENCE_END = re.compile(r"[.!?](?=\s)" + _NOT_ABBREVIATED + r"\s+(?=\S)|\n\s*\n|\n(?=\s*[^a-z\s])")
+# ("(?=\s)" changes nothing but spares the abbreviation tests at every "." inside a word: "node.js", "3.5".)
 _ABBREVIATED = re.compile(r"\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + r") ?$", re.I)
 # Word stems without which REQUIRED_CUE cannot match: a cheap test before it.
 REQUIRED_HINT = re.compile(
@@ -94,25 +96,19 @@ class _Candidate:
 
     __slots__ = ("entry", "start", "end", "first", "last", "match", "score", "sentence")
 
-    def __init__(self, entry: Entry, start: int, end: int, first: int, last: int, match: str, score: int):
-        self.entry, self.start, self.end, self.first, self.last = entry, start, end, first, last
-        self.match, self.score = match, score
-        self.sentence = -1
+    def __init__(self, entry: Entry, first: int, last: int, match: str, score: int):
+        self.entry, self.first, self.last, self.match, self.score = entry, first, last, match, score
+        self.start = self.end = self.sentence = -1
 
 
-_GAP = "\n\x00\n"  # joins blocks: "\x00" becomes a token no alias contains, so no match spans two
-_GAP_TOKEN = "\x00"
+_GAP_TOKEN = "\x00"  # follows each block's tokens: no alias contains it, so no match spans two blocks
 
 
 def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None) -> tuple[SkillHit, ...]:
     """The skills the sections name, one `SkillHit` per skill, in order of first mention."""
     vocab = vocab or builtin()
-    # The posting's blocks are cleaned, split and scanned as one string, so that work runs
-    # once per posting rather than once per block.
-    blocks = []
-    norms = []
+    blocks = []  # (section kind, block, normalized text, label)
     headings = []
-    pos = 0
     for section in sections:
         heading = section.heading
         label = None
@@ -124,48 +120,77 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
             # A heading that names no known section may name skills: a short line such as
             # "HTML5 CSS3" or "Kafka" reads like a heading.
             if match_heading(heading)[1] < WEAK_MATCH:
-                norm = normalize(heading)
                 block = Block("paragraph", heading, section.line_start, section.line_start)
-                blocks.append((section.kind, block, norm, pos, None))
-                norms.append(norm)
-                pos += len(norm) + len(_GAP)
+                blocks.append((section.kind, block, normalize(heading), None))
         for block in section.blocks:
             if block.kind != "heading":
-                norm = block.norm
-                blocks.append((section.kind, block, norm, pos, label))
-                norms.append(norm)
-                pos += len(norm) + len(_GAP)
+                blocks.append((section.kind, block, block.norm, label))
                 label = None
-    flat = clean(_GAP.join(norms))
-    toks = flat.split()
-    toks.append(_GAP_TOKEN)  # so that toks[i + 1] and toks[i - 1] exist for every token
+    # The posting is lower-cased as one string (as `clean` would do it) and its tokens scanned as
+    # one list, so that work runs once per posting; separators are blanked block by block, so
+    # that only blocks with non-ASCII characters take the slow path.
+    joined = "\n".join([b[2] for b in blocks])
+    low = joined if joined.isascii() else lower_same_length(joined)
+    cleaned = []  # each block's part of `low`, cleaned
+    toks: list[str] = []
+    firsts = []  # index in `toks` of each block's first token
+    pos = 0
+    for b in blocks:
+        end = pos + len(b[2])
+        cleaned.append(blank_separators(low[pos:end]))
+        firsts.append(len(toks))
+        toks += cleaned[-1].split()
+        toks.append(_GAP_TOKEN)  # also makes toks[i + 1] and toks[i - 1] exist for every token
+        pos = end + 1
     cands = _scan(toks, vocab, headings)
-    if not cands:
-        return ()
-    # Token i starts where the i-th non-empty piece of flat.split(" ") does.
-    pieces = flat.split(" ")
-    ends = list(accumulate(map(len, pieces)))
-    where = list(compress(range(len(pieces)), pieces))
-    for c in cands:
-        j = where[c.first]
-        c.start = ends[j] - len(pieces[j]) + j
-        j = where[c.last]
-        c.end = ends[j] + j
     found: dict[str, list] = {}  # skill id -> the SkillHit fields, updated in place
-    offsets = [b[3] for b in blocks]
     i = 0
     while i < len(cands):
-        b = bisect_right(offsets, cands[i].start) - 1
-        base = offsets[b]
-        limit = offsets[b + 1] if b + 1 < len(offsets) else len(flat)
+        b = bisect_right(firsts, cands[i].first) - 1
+        limit = firsts[b + 1] if b + 1 < len(firsts) else len(toks)
         j = i
-        while j < len(cands) and cands[j].start < limit:
-            cands[j].start -= base
-            cands[j].end -= base
+        while j < len(cands) and cands[j].first < limit:
             j += 1
-        _block_hits(*blocks[b][:3], blocks[b][4], cands[i:j], toks, found)
+        kind, block, norm, label = blocks[b]
+        _locate(cands[i:j], cleaned[b], toks, firsts[b])
+        _block_hits(kind, block, norm, label, cands[i:j], toks, found)
         i = j
-    return tuple(SkillHit(*f[:11], surfaces=tuple(f[11])) for f in found.values())
+    return tuple(map(_skill_hit, found.values()))
+
+
+_HIT_FIELDS = tuple(f.name for f in fields(SkillHit))
+
+
+def _skill_hit(values: list) -> SkillHit:
+    """SkillHit(*values), without the frozen dataclass's __init__, which sets each field through
+    object.__setattr__ (the instance dict filled at once is ~2x faster)."""
+    values[-1] = tuple(values[-1])  # the spellings, gathered in a list
+    hit = object.__new__(SkillHit)
+    hit.__dict__.update(zip(_HIT_FIELDS, values))
+    return hit
+
+
+def _locate(cands: list[_Candidate], cleaned: str, toks: list[str], first: int) -> None:
+    """Set the offsets in a block's text of mentions known by token indices, `cleaned` being the
+    block as tokenised and toks[first] its first token.
+
+    Tokens are the runs of non-spaces, so in the text padded with a space on each side, token k is
+    the first " word " after token k - 1 once the same words between them are skipped.
+    """
+    padded = f" {cleaned} "
+    k = first  # the next token to look for is not before toks[k] ...
+    at = 0  # ... nor before padded[at]
+    for c in cands:
+        for i in (c.first, c.last) if c.last != c.first else (c.first,):
+            word = toks[i]
+            needle = f" {word} "
+            at = padded.find(needle, at)
+            for _ in range(toks[k:i].count(word)):
+                at = padded.find(needle, at + 1)
+            if i == c.first:
+                c.start = at
+            k, at = i + 1, at + len(word) + 1
+        c.end = at - 1
 
 
 def _block_hits(
@@ -306,66 +331,64 @@ def _scan(toks: list[str], vocab: Vocabulary, headings: list[str]) -> list[_Cand
     """Longest alias matches over the tokens, then split and misspelt names. `headings` holds the
     first words of the section headings (label rules look for theirs)."""
     n = len(toks)
-    trie = vocab.trie
-    # Only first tokens of aliases, first halves of split names ("Tensor Flow") and words that
-    # look misspelt can start a match. `compress`/`map` pick their positions at C speed, so
-    # the loop below never visits the other tokens; unknown words are checked once a process.
-    odd = set(filterfalse(vocab.seen.__contains__, toks))
-    if odd:
-        odd = vocab.misspelt(odd)
-    starts = compress(range(n), map(vocab.starters.__contains__, toks))
-    if odd:
-        starts = sorted(set(starts).union(compress(range(n), map(odd.__contains__, toks))))
-    join_heads = vocab.join_heads
-    join_tails = vocab.join_tails
+    # Only first tokens of aliases and of split names ("Tensor Flow") and misspelt words can start
+    # a match: one dict lookup a token, at C speed, says which (and which words are new), and
+    # `compress` picks their positions, so the loop below never visits the other tokens.
+    heads = vocab.heads
     labelled = None  # whether the posting has any "Industry:"-like label; found out when needed
     out: list[_Candidate] = []
     covered = -1
-    for i in starts:
+    for i in compress(range(n), map(vocab.starts.__getitem__, toks)):
         if i <= covered:
             continue
         tok = toks[i]
-        node = trie.get(tok)
-        if node is not None:
-            best = None
-            j = i
-            while True:
-                entry = node.get("")
-                if entry is not None:
-                    best = (j, entry)
-                j += 1
-                if j == n:
-                    break
+        head = heads.get(tok)
+        if head is None:  # a misspelt name ("Kubernets") or a word not met before
+            found = vocab.misspelt(tok)
+            if found is not None:
+                out.append(_Candidate(found[0], i, i, "fuzzy", found[1]))
+            continue
+        entry, node, joins, misspellable = head
+        last = i
+        if node is not None:  # the longest alias starting here
+            j = i + 1
+            while j < n:
                 node = node.get(toks[j])
                 if node is None:
                     break
-            if best is not None:
-                last, entry = best
-                if entry.rule is not None and entry.rule.needs == "label":
+                longer = node.get("")
+                if longer is not None:
+                    entry, last = longer, j
+                j += 1
+        if entry is not None:
+            rule = entry.rule
+            if rule is not None:
+                if rule.needs == "label":
                     if labelled is None:
                         cues = vocab.label_cues
                         labelled = not cues.isdisjoint(toks) or not cues.isdisjoint(headings)
                     if not labelled:
                         continue
-                if entry.rule is not None and entry.rule.needs == "list" and not (
+                elif rule.needs == "list" and not (
                     (toks[i - 1] == _GAP_TOKEN or (out and out[-1].last == i - 1))
-                    and (toks[last + 1] == _GAP_TOKEN or toks[last + 1] in vocab.starters)
+                    and (toks[last + 1] == _GAP_TOKEN or toks[last + 1] in heads)
                 ):
                     continue  # no name on both sides: not in a list (the cheap part of the test)
-                if last + 1 < n and toks[last + 1] in HEAD_NOUNS:  # "Agile methodologies"
-                    last += 1
-                out.append(_Candidate(entry, 0, 0, i, last, entry.match, 100 if entry.match == "exact" else 95))
-                covered = last
-                continue
-        if tok in join_heads and i + 1 < n and toks[i + 1] in join_tails[tok]:
-            entry = vocab.joined(tok, toks[i + 1])
+            if last + 1 < n and toks[last + 1] in HEAD_NOUNS:  # "Agile methodologies"
+                last += 1
+            out.append(_Candidate(entry, i, last, entry.match, 100 if entry.match == "exact" else 95))
+            covered = last
+            continue
+        if joins is not None and i + 1 < n:
+            entry = joins.get(toks[i + 1])
             if entry is not None:
-                out.append(_Candidate(entry, 0, 0, i, i + 1, "fuzzy", 92))
+                out.append(_Candidate(entry, i, i + 1, "fuzzy", 92))
                 covered = i + 1
                 continue
-        found = vocab.fuzzy(tok) if odd and tok in odd else None
-        if found is not None:
-            out.append(_Candidate(found[0], 0, 0, i, i, "fuzzy", found[1]))
+        if misspellable:
+            found = vocab.fuzzy(tok)
+            if found is not None:
+                out.append(_Candidate(found[0], i, i, "fuzzy", found[1]))
     return out
 
 
@@ -532,23 +555,28 @@ def _clauses(low: str, start: int, end: int) -> list[tuple[int, int, str, list]]
     (start, end, years))."""
     sentence = low[start:end]
     if ";" not in sentence and " - " not in sentence and "\u2022" not in sentence:  # one clause
-        figures = []
-        if "year" in sentence or "yr" in sentence:
-            figures = [(start + f.start(), start + f.end(), _figure(f.group(1))) for f in YEARS.finditer(sentence)]
-        return [(start, end, sentence, figures)]
+        return [(start, end, sentence, _year_figures(sentence, start))]
     out = []
     pos = start
     for m in [*CLAUSE_END.finditer(sentence), None]:
         stop = start + (m.start() if m else len(sentence))
         if stop > pos or m is None:
             piece = low[pos:stop]
-            figures = []
-            if "year" in piece or "yr" in piece:
-                figures = [(pos + f.start(), pos + f.end(), _figure(f.group(1))) for f in YEARS.finditer(piece)]
-            out.append((pos, stop, piece, figures))
+            out.append((pos, stop, piece, _year_figures(piece, pos)))
         if m:
             pos = start + m.end()
     return out
+
+
+def _year_figures(clause: str, offset: int) -> list[tuple[int, int, int]]:
+    """The YEARS figures of a clause as (start, end, years), offsets shifted by `offset`."""
+    last = max(clause.rfind("year"), clause.rfind("yr"))
+    if last < 0:
+        return []
+    # A figure ends with "year(s)" or "yr(s)" and its word boundary: the regex, which tries every
+    # position, is spared the text after the last one.
+    stop = last + len("years") + 1
+    return [(offset + f.start(), offset + f.end(), _figure(f.group(1))) for f in YEARS.finditer(clause, 0, stop)]
 
 
 def _figure(word: str) -> int:
@@ -559,6 +587,8 @@ def _requirement(clause: str, base: str, cap: str) -> str:
     """How strongly one lower-cased clause asks for what it names, given its section."""
     if cap == "mentioned":
         return "mentioned"
+    if base == "preferred":  # a cue could only say "preferred" again
+        return base
     if _preferred_hint(clause) and PREFERRED_CUE.search(clause):
         return "preferred"
     if base == "mentioned" and REQUIRED_HINT.search(clause) and REQUIRED_CUE.search(clause):

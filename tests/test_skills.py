@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import FrozenInstanceError, fields
 from pathlib import Path
 
 import pytest
@@ -247,6 +248,25 @@ def test_line_and_evidence_in_a_multiline_paragraph():
     assert found["terraform"].line == 3
 
 
+def test_mentions_are_located_past_repeated_words_and_runs_of_separators():
+    found = hits("Data, data  science and DATA -- machine learning")
+    assert found["data-science"].surface == "data  science"
+    assert found["machine-learning"].surface == "machine learning"
+    found = hits("preKubernetes, Kubernetes!\nterraform -- kubernetes;;  Terraform\tand  Ansible")
+    assert (found["kubernetes"].surface, found["kubernetes"].line) == ("Kubernetes", 1)
+    assert (found["terraform"].surface, found["terraform"].line) == ("terraform", 2)
+    assert (found["ansible"].surface, found["ansible"].line) == ("Ansible", 2)
+
+
+def test_blocks_with_and_without_non_ascii_text_in_one_posting():
+    posting = [section("requirements", "Café owners: Kubernetes • Docker", "Python, Go and Rust."),
+               section("preferred", "ΣΥΣΤΗΜΑΤΑ Terraform", item=True)]  # fmt: skip
+    found = {h.id: h for h in extract_skills(posting)}
+    assert [found[i].surface for i in ("kubernetes", "docker", "python", "terraform")] == [
+        "Kubernetes", "Docker", "Python", "Terraform"]  # fmt: skip
+    assert found["terraform"].requirement == "preferred"
+
+
 def test_offsets_survive_invisible_characters():
     found = hits("Know\u00ad ledge of Dock\u200ber and Python 3.")
     assert found["python"].surface == "Python 3"
@@ -261,6 +281,14 @@ def test_any_text_gives_consistent_hits(parts):
     for hit in extract_skills([section("requirements", text)]):
         line = text.split("\n")[hit.line - 1]
         assert hit.surface in line or "\n" in hit.surface
+
+
+def test_hits_are_the_same_as_built_by_the_dataclass():
+    hit = hits("5+ years of Python.")["python"]
+    rebuilt = SkillHit(**{f.name: getattr(hit, f.name) for f in fields(SkillHit)})
+    assert hit == rebuilt and vars(hit) == vars(rebuilt) and hash(hit) == hash(rebuilt)
+    with pytest.raises(FrozenInstanceError):
+        hit.years = 3  # type: ignore[misc]
 
 
 def test_to_dict_has_every_field():

@@ -12,7 +12,7 @@ import pytest
 
 from jobscan.model import Block, Section
 from jobscan.skills import extract_skills
-from jobscan.vocab import CATEGORIES, DATA, VocabError, builtin, load_vocabulary, search, tokens
+from jobscan.vocab import CATEGORIES, DATA, VocabError, builtin, clean, load_vocabulary, search, tokens
 
 RECORDS = [json.loads(line) for line in (DATA / "skills.jsonl").read_text(encoding="utf-8").splitlines()]
 CURATED = tomllib.loads((DATA / "skills_curated.toml").read_text(encoding="utf-8"))
@@ -125,6 +125,22 @@ def test_vocabulary_pickles():
     vocab = pickle.loads(pickle.dumps(builtin()))
     assert len(vocab) == len(builtin())
     assert vocab.lookup("k8s").skill.id == "kubernetes"
+
+
+def test_clean_lowers_and_blanks_separators_at_the_same_length():
+    assert clean("Node.JS, C++ & C#!") == "node js  c++   c# "
+    assert clean("a_b\tc\x1cd\x00e") == "a b c d\x00e"
+    assert clean("Café—Straße • ΣΥΣΤΗΜΑΣ") == "café straße   συστημας"
+    assert clean("Café—Straße • ΣΥΣΤΗΜΑ\u00a0İ") == "café straße   συστημα İ"  # "İ" would lower to two characters
+
+
+def test_words_met_once_are_remembered_and_misspelt_names_still_found():
+    vocab = pickle.loads(pickle.dumps(builtin()))
+    for _ in range(2):
+        assert "kubernetes" in ids_in("Zorblatt tools and Kubernets clusters.", vocab)
+    assert vocab.starts["zorblatt"] == 0  # not a misspelt name: skipped from now on
+    assert vocab.starts["kubernets"] == 1  # a misspelt name: looked at each time
+    assert vocab.starts["python"] == 1 and vocab.starts["and"] == 0
 
 
 # --- user files --------------------------------------------------------------------------------
