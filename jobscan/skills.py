@@ -102,6 +102,7 @@ class _Candidate:
 
 
 _GAP_TOKEN = "\x00"  # follows each block's tokens: no alias contains it, so no match spans two blocks
+_GAP_JOIN = f" {_GAP_TOKEN} "  # between blocks' texts, so that splitting the whole posting yields the gap tokens
 
 
 def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None) -> tuple[SkillHit, ...]:
@@ -124,24 +125,40 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
                 blocks.append((section.kind, block, normalize(heading), None))
         for block in section.blocks:
             if block.kind != "heading":
-                blocks.append((section.kind, block, block.norm, label))
+                text = block.text  # Block.norm, without its property and call for ASCII text
+                blocks.append((section.kind, block, text if text.isascii() else normalize(text), label))
                 label = None
-    # The posting is lower-cased as one string (as `clean` would do it) and its tokens scanned as
-    # one list, so that work runs once per posting; separators are blanked block by block, so
-    # that only blocks with non-ASCII characters take the slow path.
-    joined = "\n".join([b[2] for b in blocks])
-    low = joined if joined.isascii() else lower_same_length(joined)
-    cleaned = []  # each block's part of `low`, cleaned
-    toks: list[str] = []
+    # The posting is lower-cased, cleaned and split as one string (as `clean` would do it), so
+    # that work runs once per posting; the gap token joins the blocks. Text with non-ASCII
+    # characters is cleaned block by block, so that only the blocks that have them take the slow
+    # path (`blank_separators`).
+    joined = _GAP_JOIN.join([b[2] for b in blocks])
     firsts = []  # index in `toks` of each block's first token
-    pos = 0
-    for b in blocks:
-        end = pos + len(b[2])
-        cleaned.append(blank_separators(low[pos:end]))
-        firsts.append(len(toks))
-        toks += cleaned[-1].split()
+    if joined.count(_GAP_TOKEN) < len(blocks):  # only the joins hold the gap token
+        if joined.isascii():
+            cleaned_all = blank_separators(joined)
+        else:
+            cleaned_all = _GAP_JOIN.join(map(blank_separators, lower_same_length(joined).split(_GAP_JOIN)))
+        cleaned = cleaned_all.split(_GAP_JOIN)  # each block's text, cleaned
+        toks = cleaned_all.split()
         toks.append(_GAP_TOKEN)  # also makes toks[i + 1] and toks[i - 1] exist for every token
-        pos = end + 1
+        k = 0
+        index = toks.index
+        for _ in blocks:
+            firsts.append(k)
+            k = index(_GAP_TOKEN, k) + 1
+    else:  # the text holds the gap token itself: blocks are told apart by where they end
+        low = lower_same_length(joined)
+        cleaned = []
+        toks = []
+        pos = 0
+        for b in blocks:
+            end = pos + len(b[2])
+            cleaned.append(blank_separators(low[pos:end]))
+            firsts.append(len(toks))
+            toks += cleaned[-1].split()
+            toks.append(_GAP_TOKEN)
+            pos = end + len(_GAP_JOIN)
     cands = _scan(toks, vocab, headings)
     found: dict[str, list] = {}  # skill id -> the SkillHit fields, updated in place
     i = 0

@@ -267,6 +267,13 @@ def test_blocks_with_and_without_non_ascii_text_in_one_posting():
     assert found["terraform"].requirement == "preferred"
 
 
+def test_no_match_spans_two_blocks_and_text_holding_the_gap_token_still_matches():
+    posting = [section("requirements", "Docker", "Compose and Amazon", "Web Services")]
+    assert [(h.id, h.line) for h in extract_skills(posting)] == [("docker", 1), ("web-services", 3)]
+    with_gap = [section("requirements", "Python \x00 Docker", "Kubernetes")]
+    assert [(h.id, h.line) for h in extract_skills(with_gap)] == [("python", 1), ("docker", 1), ("kubernetes", 2)]
+
+
 def test_offsets_survive_invisible_characters():
     found = hits("Know\u00ad ledge of Dock\u200ber and Python 3.")
     assert found["python"].surface == "Python 3"
