@@ -13,10 +13,11 @@ the job (about, culture, benefits, process, eeo, ...) only ever yield "mentioned
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import fields
 from collections.abc import Sequence
 from itertools import compress
+from operator import attrgetter
 
 from .model import REQUIREMENTS, Block, Section, SkillHit, normalize
 from .sections import WEAK_MATCH, match_heading
@@ -78,8 +79,12 @@ _NOT_ABBREVIATED = "".join(
 # Where a sentence ends inside a block: after . ! ? before a space (not an abbreviation's dot), at
 # a blank line, or at a line break before a line that starts like a new sentence or list item
 # (not a wrapped line).
-SENTENCE_END = re.compile(r"[.!?](?=\s)" + _NOT_ABBREVIATED + r"\s+(?=\S)|\n\s*\n|\n(?=\s*[^a-z\s])")
-# ("(?=\s)" changes nothing but spares the abbreviation tests at every "." inside a word: "node.js", "3.5".)
+SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])(?=\s)" + _NOT_ABBREVIATED + r"\s+(?=\S)|(?<=\n)(?:\s*\n|(?=\s*[^a-z\s])))"
+)
+# ("(?=\s)" changes nothing but spares the abbreviation tests at every "." inside a word: "node.js", "3.5".
+# The one character class in front lets the regex engine skip to the next [.!?\n] at C speed; as
+# alternatives "[.!?]...|\n..." it would try the whole pattern at every position.)
 _ABBREVIATED = re.compile(r"\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + r") ?$", re.I)
 # Word stems without which REQUIRED_CUE cannot match: a cheap test before it.
 REQUIRED_HINT = re.compile(
@@ -102,6 +107,7 @@ class _Candidate:
 
 
 _GAP_TOKEN = "\x00"  # follows each block's tokens: no alias contains it, so no match spans two blocks
+_FIRST_TOKEN = attrgetter("first")
 _GAP_JOIN = f" {_GAP_TOKEN} "  # between blocks' texts, so that splitting the whole posting yields the gap tokens
 
 
@@ -162,12 +168,10 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
     cands = _scan(toks, vocab, headings)
     found: dict[str, list] = {}  # skill id -> the SkillHit fields, updated in place
     i = 0
-    while i < len(cands):
+    n = len(cands)
+    while i < n:  # one block's mentions at a time, told apart by bisection rather than one by one
         b = bisect_right(firsts, cands[i].first) - 1
-        limit = firsts[b + 1] if b + 1 < len(firsts) else len(toks)
-        j = i
-        while j < len(cands) and cands[j].first < limit:
-            j += 1
+        j = bisect_left(cands, firsts[b + 1], i, n, key=_FIRST_TOKEN) if b + 1 < len(firsts) else n
         kind, block, norm, label = blocks[b]
         _locate(cands[i:j], cleaned[b], toks, firsts[b])
         _block_hits(kind, block, norm, label, cands[i:j], toks, found)
@@ -340,7 +344,7 @@ def _add_spellings(mentions: list[_Candidate], text: str, norm: str, low: str, f
             a, b = to_text[a], to_text[b - 1] + 1
         spellings = found[c.entry.skill.id][11]
         spelling = text[a:b]
-        if all(spelling.casefold() != known.casefold() for known in spellings):
+        if spelling not in spellings and all(spelling.casefold() != known.casefold() for known in spellings):
             spellings.append(spelling)
 
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jobscan.model import Block, Section, SkillHit
-from jobscan.skills import extract_skills
+from jobscan.skills import _sentences, extract_skills
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -224,6 +224,12 @@ def test_an_abbreviation_ends_no_sentence(text):
 
 
 # --- years, lines, evidence -------------------------------------------------------------------
+
+
+def test_sentence_ends():
+    text = "Use Go. Know e.g. Rust or i.e . C! Why?\n\nNext one\nwrapped line\n- Item. End"
+    assert [text[a:b] for a, b in _sentences(text)] == [
+        "Use Go.", "Know e.g. Rust or i.e . C!", "Why?", "Next one\nwrapped line", "- Item.", "End"]  # fmt: skip
 
 
 @pytest.mark.parametrize(
