@@ -13,10 +13,11 @@ the job (about, culture, benefits, process, eeo, ...) only ever yield "mentioned
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import fields
 from collections.abc import Sequence
 from itertools import compress
+from operator import attrgetter
 
 from .model import REQUIREMENTS, Block, Section, SkillHit, normalize
 from .sections import WEAK_MATCH, match_heading
@@ -78,8 +79,12 @@ _NOT_ABBREVIATED = "".join(
 # Where a sentence ends inside a block: after . ! ? before a space (not an abbreviation's dot), at
 # a blank line, or at a line break before a line that starts like a new sentence or list item
 # (not a wrapped line).
-SENTENCE_END = re.compile(r"[.!?](?=\s)" + _NOT_ABBREVIATED + r"\s+(?=\S)|\n\s*\n|\n(?=\s*[^a-z\s])")
-# ("(?=\s)" changes nothing but spares the abbreviation tests at every "." inside a word: "node.js", "3.5".)
+SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])(?=\s)" + _NOT_ABBREVIATED + r"\s+(?=\S)|(?<=\n)(?:\s*\n|(?=\s*[^a-z\s])))"
+)
+# ("(?=\s)" changes nothing but spares the abbreviation tests at every "." inside a word: "node.js", "3.5".
+# The one character class in front lets the regex engine skip to the next [.!?\n] at C speed; as
+# alternatives "[.!?]...|\n..." it would try the whole pattern at every position.)
 _ABBREVIATED = re.compile(r"\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + r") ?$", re.I)
 # Word stems without which REQUIRED_CUE cannot match: a cheap test before it.
 REQUIRED_HINT = re.compile(
@@ -102,6 +107,8 @@ class _Candidate:
 
 
 _GAP_TOKEN = "\x00"  # follows each block's tokens: no alias contains it, so no match spans two blocks
+_FIRST_TOKEN = attrgetter("first")
+_GAP_JOIN = f" {_GAP_TOKEN} "  # between blocks' texts, so that splitting the whole posting yields the gap tokens
 
 
 def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None) -> tuple[SkillHit, ...]:
@@ -124,33 +131,47 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
                 blocks.append((section.kind, block, normalize(heading), None))
         for block in section.blocks:
             if block.kind != "heading":
-                blocks.append((section.kind, block, block.norm, label))
+                text = block.text  # Block.norm, without its property and call for ASCII text
+                blocks.append((section.kind, block, text if text.isascii() else normalize(text), label))
                 label = None
-    # The posting is lower-cased as one string (as `clean` would do it) and its tokens scanned as
-    # one list, so that work runs once per posting; separators are blanked block by block, so
-    # that only blocks with non-ASCII characters take the slow path.
-    joined = "\n".join([b[2] for b in blocks])
-    low = joined if joined.isascii() else lower_same_length(joined)
-    cleaned = []  # each block's part of `low`, cleaned
-    toks: list[str] = []
+    # The posting is lower-cased, cleaned and split as one string (as `clean` would do it), so
+    # that work runs once per posting; the gap token joins the blocks. Text with non-ASCII
+    # characters is cleaned block by block, so that only the blocks that have them take the slow
+    # path (`blank_separators`).
+    joined = _GAP_JOIN.join([b[2] for b in blocks])
     firsts = []  # index in `toks` of each block's first token
-    pos = 0
-    for b in blocks:
-        end = pos + len(b[2])
-        cleaned.append(blank_separators(low[pos:end]))
-        firsts.append(len(toks))
-        toks += cleaned[-1].split()
+    if joined.count(_GAP_TOKEN) < len(blocks):  # only the joins hold the gap token
+        if joined.isascii():
+            cleaned_all = blank_separators(joined)
+        else:
+            cleaned_all = _GAP_JOIN.join(map(blank_separators, lower_same_length(joined).split(_GAP_JOIN)))
+        cleaned = cleaned_all.split(_GAP_JOIN)  # each block's text, cleaned
+        toks = cleaned_all.split()
         toks.append(_GAP_TOKEN)  # also makes toks[i + 1] and toks[i - 1] exist for every token
-        pos = end + 1
+        k = 0
+        index = toks.index
+        for _ in blocks:
+            firsts.append(k)
+            k = index(_GAP_TOKEN, k) + 1
+    else:  # the text holds the gap token itself: blocks are told apart by where they end
+        low = lower_same_length(joined)
+        cleaned = []
+        toks = []
+        pos = 0
+        for b in blocks:
+            end = pos + len(b[2])
+            cleaned.append(blank_separators(low[pos:end]))
+            firsts.append(len(toks))
+            toks += cleaned[-1].split()
+            toks.append(_GAP_TOKEN)
+            pos = end + len(_GAP_JOIN)
     cands = _scan(toks, vocab, headings)
     found: dict[str, list] = {}  # skill id -> the SkillHit fields, updated in place
     i = 0
-    while i < len(cands):
+    n = len(cands)
+    while i < n:  # one block's mentions at a time, told apart by bisection rather than one by one
         b = bisect_right(firsts, cands[i].first) - 1
-        limit = firsts[b + 1] if b + 1 < len(firsts) else len(toks)
-        j = i
-        while j < len(cands) and cands[j].first < limit:
-            j += 1
+        j = bisect_left(cands, firsts[b + 1], i, n, key=_FIRST_TOKEN) if b + 1 < len(firsts) else n
         kind, block, norm, label = blocks[b]
         _locate(cands[i:j], cleaned[b], toks, firsts[b])
         _block_hits(kind, block, norm, label, cands[i:j], toks, found)
@@ -323,7 +344,7 @@ def _add_spellings(mentions: list[_Candidate], text: str, norm: str, low: str, f
             a, b = to_text[a], to_text[b - 1] + 1
         spellings = found[c.entry.skill.id][11]
         spelling = text[a:b]
-        if all(spelling.casefold() != known.casefold() for known in spellings):
+        if spelling not in spellings and all(spelling.casefold() != known.casefold() for known in spellings):
             spellings.append(spelling)
 
 

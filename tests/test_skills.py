@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jobscan.model import Block, Section, SkillHit
-from jobscan.skills import extract_skills
+from jobscan.skills import _sentences, extract_skills
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -226,6 +226,12 @@ def test_an_abbreviation_ends_no_sentence(text):
 # --- years, lines, evidence -------------------------------------------------------------------
 
 
+def test_sentence_ends():
+    text = "Use Go. Know e.g. Rust or i.e . C! Why?\n\nNext one\nwrapped line\n- Item. End"
+    assert [text[a:b] for a, b in _sentences(text)] == [
+        "Use Go.", "Know e.g. Rust or i.e . C!", "Why?", "Next one\nwrapped line", "- Item.", "End"]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "text, skill_id, years",
     [
@@ -265,6 +271,13 @@ def test_blocks_with_and_without_non_ascii_text_in_one_posting():
     assert [found[i].surface for i in ("kubernetes", "docker", "python", "terraform")] == [
         "Kubernetes", "Docker", "Python", "Terraform"]  # fmt: skip
     assert found["terraform"].requirement == "preferred"
+
+
+def test_no_match_spans_two_blocks_and_text_holding_the_gap_token_still_matches():
+    posting = [section("requirements", "Docker", "Compose and Amazon", "Web Services")]
+    assert [(h.id, h.line) for h in extract_skills(posting)] == [("docker", 1), ("web-services", 3)]
+    with_gap = [section("requirements", "Python \x00 Docker", "Kubernetes")]
+    assert [(h.id, h.line) for h in extract_skills(with_gap)] == [("python", 1), ("docker", 1), ("kubernetes", 2)]
 
 
 def test_offsets_survive_invisible_characters():
