@@ -175,6 +175,19 @@ _AMOUNT_CLASSES = bytes(
 )
 # How the words that can open a match before its amount end: "from", "at least", "minimum", "up to", "no more than".
 _LEAD_ENDINGS = (b"from", b"at", b"least", b"min", b"mum", b"to", b"max", b"than", b"between")
+# The rest of a number (digits, separators, spaces) and the word after it, in a folded text.
+_AFTER_NUMBER = re.compile(rb"[0-9,.' ]*([a-z]*)")
+# What can come first after an amount's number in a _SALARY match: a multiplier, a currency, a range
+# ("to"), a period ("per", "an", "monthly", "p.a."), in the folded text's lower case; or a mark.
+_WORDS_AFTER_AMOUNT = frozenset(
+    word.split()[0].encode()
+    for word in (
+        *_MULTIPLIERS, *(code.lower() for code in _CODES), *_WORDS, "to", "through", "and",
+        "gross", "net", "base", "salary", "before", "pre", "per", "a", "an", "each", "every",
+        *_PERIOD_ADVERBS, "pa", "p",
+    )
+)
+_MARKS_AFTER_AMOUNT = frozenset((b"+", b"$", b"?", b"-", b"~", b"/", b"%"))
 # Run on the reversed folded text before a digit: the words a match can hold before its amount,
 # "no more than US$" at most, stopping at an earlier digit (a match starting before that one holds it).
 _WORDS_BEFORE_AMOUNT = re.compile(rb"(?:\s*[^\s0-9]+){0,4}")
@@ -218,8 +231,10 @@ def _first_salary(text: str, fold: bytes) -> Salary | None:
     while (at := classes.find(b" 0", pos)) >= 0:  # `classes` is one ahead: `at` is the digit's index
         if _lead_before(text, fold, at):
             m = _match_up_to(text, max(pos, _words_before(fold, at)), at)
-        else:
+        elif _may_follow_amount(fold, at):
             m = _SALARY.match(text, at)
+        else:  # no currency or period can follow: _SALARY finds none here, nor at the digits up to what follows
+            m = None
         if not m:
             pos = at + 1
         # Most numbers carry no currency and no period, which turns them down at once.
@@ -228,6 +243,16 @@ def _first_salary(text: str, fold: bytes) -> Salary | None:
         else:
             pos = m.end()
     return None
+
+
+def _may_follow_amount(fold: bytes, at: int) -> bool:
+    """Whether what follows the number starting at `at` can begin a currency, range or period after
+    it: "+", "$", "/", "-", "~", "%", a character outside ASCII ("€", "–"), or one of the words such
+    a match can go on with ("k", "USD", "to", "per", "monthly"). Most numbers ("5 years", "2021.")
+    are followed by neither, and one small match tells that sooner than _SALARY can."""
+    after = _AFTER_NUMBER.match(fold, at)
+    word = after[1]
+    return word in _WORDS_AFTER_AMOUNT if word else fold[after.end() : after.end() + 1] in _MARKS_AFTER_AMOUNT
 
 
 def _lead_before(text: str, fold: bytes, at: int) -> bool:
