@@ -229,12 +229,14 @@ def _first_salary(text: str, fold: bytes) -> Salary | None:
     than at every letter of a long text."""
     classes, pos = b" " + fold.translate(_AMOUNT_CLASSES), 0
     while (at := classes.find(b" 0", pos)) >= 0:  # `classes` is one ahead: `at` is the digit's index
-        if _lead_before(text, fold, at):
+        if _currency_before(text, fold, at):
             m = _match_up_to(text, max(pos, _words_before(fold, at)), at)
-        elif _may_follow_amount(fold, at):
+        elif not _may_follow_amount(fold, at):
+            m = None  # without a currency before it, none here, nor at the digits up to what follows, is pay
+        elif _lead_word_before(fold, at):
+            m = _match_up_to(text, max(pos, _words_before(fold, at)), at)
+        else:
             m = _SALARY.match(text, at)
-        else:  # no currency or period can follow: _SALARY finds none here, nor at the digits up to what follows
-            m = None
         if not m:
             pos = at + 1
         # Most numbers carry no currency and no period, which turns them down at once.
@@ -255,15 +257,18 @@ def _may_follow_amount(fold: bytes, at: int) -> bool:
     return word in _WORDS_AFTER_AMOUNT if word else fold[after.end() : after.end() + 1] in _MARKS_AFTER_AMOUNT
 
 
-def _lead_before(text: str, fold: bytes, at: int) -> bool:
-    """Whether a match can start before its amount's digit at `at`: after a currency ("$", "€",
-    "US$ ", "EUR ") or after "from", "at least", "up to", ... and spaces."""
-    if not at or fold[at - 1] in b"$?":  # "?" stands for any character outside ASCII
-        return bool(at)
-    if fold[at - 1] != 32:  # a space
-        return False
-    if at > 1 and (fold[at - 2] in b"$?" or "A" <= text[at - 2] <= "Z"):
+def _currency_before(text: str, fold: bytes, at: int) -> bool:
+    """Whether a match's currency can end right before its amount's digit at `at`, alone or with a
+    space between: "$", "€", "US$ ", "EUR "."""
+    if at and fold[at - 1] in b"$?":  # "?" stands for any character outside ASCII
         return True
+    return at > 1 and fold[at - 1] == 32 and (fold[at - 2] in b"$?" or "A" <= text[at - 2] <= "Z")
+
+
+def _lead_word_before(fold: bytes, at: int) -> bool:
+    """Whether a match can start before its amount's digit at `at` with "from", "at least", "up to", ... and spaces."""
+    if not at or fold[at - 1] != 32:  # a space
+        return False
     end = at - 1
     while end and fold[end - 1] == 32:
         end -= 1
