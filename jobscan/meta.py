@@ -175,6 +175,19 @@ _AMOUNT_CLASSES = bytes(
 )
 # How the words that can open a match before its amount end: "from", "at least", "minimum", "up to", "no more than".
 _LEAD_ENDINGS = (b"from", b"at", b"least", b"min", b"mum", b"to", b"max", b"than", b"between")
+# The rest of a number (digits, separators, spaces) and the word after it, in a folded text.
+_AFTER_NUMBER = re.compile(rb"[0-9,.' ]*([a-z]*)")
+# What can come first after an amount's number in a _SALARY match: a multiplier, a currency, a range
+# ("to"), a period ("per", "an", "monthly", "p.a."), in the folded text's lower case; or a mark.
+_WORDS_AFTER_AMOUNT = frozenset(
+    word.split()[0].encode()
+    for word in (
+        *_MULTIPLIERS, *(code.lower() for code in _CODES), *_WORDS, "to", "through", "and",
+        "gross", "net", "base", "salary", "before", "pre", "per", "a", "an", "each", "every",
+        *_PERIOD_ADVERBS, "pa", "p",
+    )
+)
+_MARKS_AFTER_AMOUNT = frozenset((b"+", b"$", b"?", b"-", b"~", b"/", b"%"))
 # Run on the reversed folded text before a digit: the words a match can hold before its amount,
 # "no more than US$" at most, stopping at an earlier digit (a match starting before that one holds it).
 _WORDS_BEFORE_AMOUNT = re.compile(rb"(?:\s*[^\s0-9]+){0,4}")
@@ -216,7 +229,11 @@ def _first_salary(text: str, fold: bytes) -> Salary | None:
     than at every letter of a long text."""
     classes, pos = b" " + fold.translate(_AMOUNT_CLASSES), 0
     while (at := classes.find(b" 0", pos)) >= 0:  # `classes` is one ahead: `at` is the digit's index
-        if _lead_before(text, fold, at):
+        if _currency_before(text, fold, at):
+            m = _match_up_to(text, max(pos, _words_before(fold, at)), at)
+        elif not _may_follow_amount(fold, at):
+            m = None  # without a currency before it, none here, nor at the digits up to what follows, is pay
+        elif _lead_word_before(fold, at):
             m = _match_up_to(text, max(pos, _words_before(fold, at)), at)
         else:
             m = _SALARY.match(text, at)
@@ -230,15 +247,28 @@ def _first_salary(text: str, fold: bytes) -> Salary | None:
     return None
 
 
-def _lead_before(text: str, fold: bytes, at: int) -> bool:
-    """Whether a match can start before its amount's digit at `at`: after a currency ("$", "€",
-    "US$ ", "EUR ") or after "from", "at least", "up to", ... and spaces."""
-    if not at or fold[at - 1] in b"$?":  # "?" stands for any character outside ASCII
-        return bool(at)
-    if fold[at - 1] != 32:  # a space
-        return False
-    if at > 1 and (fold[at - 2] in b"$?" or "A" <= text[at - 2] <= "Z"):
+def _may_follow_amount(fold: bytes, at: int) -> bool:
+    """Whether what follows the number starting at `at` can begin a currency, range or period after
+    it: "+", "$", "/", "-", "~", "%", a character outside ASCII ("€", "–"), or one of the words such
+    a match can go on with ("k", "USD", "to", "per", "monthly"). Most numbers ("5 years", "2021.")
+    are followed by neither, and one small match tells that sooner than _SALARY can."""
+    after = _AFTER_NUMBER.match(fold, at)
+    word = after[1]
+    return word in _WORDS_AFTER_AMOUNT if word else fold[after.end() : after.end() + 1] in _MARKS_AFTER_AMOUNT
+
+
+def _currency_before(text: str, fold: bytes, at: int) -> bool:
+    """Whether a match's currency can end right before its amount's digit at `at`, alone or with a
+    space between: "$", "€", "US$ ", "EUR "."""
+    if at and fold[at - 1] in b"$?":  # "?" stands for any character outside ASCII
         return True
+    return at > 1 and fold[at - 1] == 32 and (fold[at - 2] in b"$?" or "A" <= text[at - 2] <= "Z")
+
+
+def _lead_word_before(fold: bytes, at: int) -> bool:
+    """Whether a match can start before its amount's digit at `at` with "from", "at least", "up to", ... and spaces."""
+    if not at or fold[at - 1] != 32:  # a space
+        return False
     end = at - 1
     while end and fold[end - 1] == 32:
         end -= 1

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jobscan import meta
 from jobscan.meta import extract_meta, parse_date, parse_employment_type, parse_salary
 from jobscan.model import Block, Document, Meta, Salary, Section
 
@@ -185,6 +186,35 @@ def test_any_text_gives_a_record_and_pay_read_from_it(text):
         assert isinstance(extract_meta(doc, whole(doc)), Meta)
     salary = parse_salary(text)
     assert salary is None or salary.text in text and (salary.min or 0) <= (salary.max or float("inf"))
+
+
+@pytest.mark.parametrize(
+    "text, may",
+    [
+        ("5 years of experience", False),
+        ("founded in 2021.", False),
+        ("call 555 0199)", False),
+        ("3 apples", False),
+        ("50k", True),
+        ("100 USD", True),
+        ("30 per hour", True),
+        ("12 – 15", True),
+        ("5+ years", True),
+        ("40 000 to 50 000", True),
+        ("4,000 monthly", True),
+        ("60 p.a.", True),
+        ("7", False),
+    ],
+)
+def test_what_may_follow_an_amount(text, may):
+    assert meta._may_follow_amount(meta._fold(text), 0) is may
+
+
+@given(POSTING_BITS)
+def test_pay_is_the_first_statement_among_all_pay_pattern_matches(text):
+    """The digit-by-digit search finds what trying the pattern at every place would."""
+    found = (meta._salary_from_match(text, m) for m in meta._SALARY.finditer(text))
+    assert parse_salary(text) == next((s for s in found if s), None)
 
 
 # ---------------------------------------------------------------- dates and employment types
