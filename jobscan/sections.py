@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .model import Block, Document, Section, normalize
+from .model import Block, Document, Section, new_block, new_section, normalize
 
 # A heading must match the vocabulary this well to be trusted on wording alone.
 STRONG_MATCH = 88
@@ -267,8 +266,8 @@ def _split_labels(block: Block) -> list[Block]:
     if label:
         wording = label.group(1).strip()
         if (_is_upper(wording) and len(wording.split()) <= 6) or match_heading(wording)[1] >= STRONG_MATCH:
-            out.append(Block("heading", wording, block.line_start, block.line_start, 0))
-            block = Block(block.kind, block.text[label.end():], block.line_start, block.line_end, -1)
+            out.append(new_block("heading", wording, block.line_start, block.line_start, 0))
+            block = new_block(block.kind, block.text[label.end():], block.line_start, block.line_end, -1)
     if not _GLUE_MARK.search(block.text):
         out.append(block)
         return out
@@ -279,14 +278,14 @@ def _split_labels(block: Block) -> list[Block]:
         kind, score = match_heading(wording)
         if score >= STRONG_MATCH and kind not in (None, "other"):
             if text.strip():
-                out.append(Block(block.kind, text.strip(), line, line + text.count("\n"), block.level))
+                out.append(new_block(block.kind, text.strip(), line, line + text.count("\n"), block.level))
             line += text.count("\n")
-            out.append(Block("heading", wording, line, line, 0))
+            out.append(new_block("heading", wording, line, line, 0))
             text = following
         else:
             text += wording + ":" + following
     if text.strip():
-        out.append(Block(block.kind, text.strip(), line, block.line_end, block.level))
+        out.append(new_block(block.kind, text.strip(), line, block.line_end, block.level))
     return out
 
 
@@ -312,7 +311,7 @@ def _groups(doc: Document) -> list[tuple[Block | None, list[Block]]]:
         elif block.kind == "paragraph" and index > 0 and block.level >= 0:
             wording = _text_heading(block, blocks[index + 1] if index < last else None, seen_heading)
             if wording is not None:
-                heading = Block("heading", wording, block.line_start, block.line_end, 0)
+                heading = new_block("heading", wording, block.line_start, block.line_end, 0)
         if heading is None:
             body.append(block)
         else:
@@ -343,14 +342,15 @@ def split_sections(doc: Document) -> tuple[Section, ...]:
         named.append((rank, kind))
         own, *detached = _gap_runs(body)
         line_end = max([heading.line_end] + [b.line_end for b in own])
-        sections.append(Section(kind, heading.text, heading.line_start, line_end, tuple(own)))
+        sections.append(new_section(kind, heading.text, heading.line_start, line_end, tuple(own)))
         for run in detached:
             run_kind, weight = classify_text(" ".join(b.text for b in run))
             if run_kind is not None and run_kind != sections[-1].kind and weight >= 1.2:
-                sections.append(Section(run_kind, None, run[0].line_start, max(b.line_end for b in run), tuple(run)))
+                sections.append(new_section(run_kind, None, run[0].line_start, max(b.line_end for b in run), tuple(run)))
             else:
                 last = sections[-1]
-                sections[-1] = replace(last, line_end=max(b.line_end for b in run), blocks=last.blocks + tuple(run))
+                run_end = max(b.line_end for b in run)
+                sections[-1] = new_section(last.kind, last.heading, last.line_start, run_end, last.blocks + tuple(run))
     return tuple(sections)
 
 
@@ -398,4 +398,4 @@ def _headless(blocks: Sequence[Block], first: bool) -> Iterable[Section]:
         else:
             runs.append((kind, [block]))
     for kind, run in runs:
-        yield Section(kind, None, run[0].line_start, max(b.line_end for b in run), tuple(run))
+        yield new_section(kind, None, run[0].line_start, max(b.line_end for b in run), tuple(run))
