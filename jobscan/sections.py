@@ -104,7 +104,8 @@ class _CueTable:
 
     A cue is a list of alternatives and counts once however many of them appear: words are
     looked up among the text's tokens, phrases are searched only when their longest word is
-    among them, and the few true patterns run only when a string they need is present.
+    among them, and the few true patterns run only when a string and the words they need are
+    present (the words are a set lookup, nearly free next to a scan of the text).
     """
 
     def __init__(self, data: dict):
@@ -112,7 +113,8 @@ class _CueTable:
         # Token (as bytes, see _tokens) -> (phrase, cue) pairs; phrase None where the token is the whole cue.
         self.by_token: dict[bytes, list[tuple[str | None, int]]] = {}
         self.patterns: list[tuple[re.Pattern[str], int]] = []  # (pattern, cue): those that always run
-        self.patterns_when: list[tuple[re.Pattern[str], tuple[str, ...], int]] = []  # (pattern, when, cue)
+        # (pattern, when, words, cue): it runs when one of `when` is in the text and all `words` are its tokens.
+        self.patterns_when: list[tuple[re.Pattern[str], tuple[str, ...], frozenset[bytes], int]] = []
         self.kind_of: list[int] = []
         for kind, entry in data.items():
             if kind.startswith("_"):
@@ -123,7 +125,10 @@ class _CueTable:
                 self.kind_of.append(len(self.kinds) - 1)
                 for alt in alternatives:
                     if isinstance(alt, dict) and alt.get("when"):
-                        self.patterns_when.append((re.compile(alt["re"]), tuple(alt["when"]), cue))
+                        words = frozenset(word.encode() for word in alt.get("words", ()))
+                        for word in words:  # so that the lookup below tells whether the text has it
+                            self.by_token.setdefault(word, [])
+                        self.patterns_when.append((re.compile(alt["re"]), tuple(alt["when"]), words, cue))
                     elif isinstance(alt, dict):
                         self.patterns.append((re.compile(alt["re"]), cue))
                     elif _WORD.fullmatch(alt):
@@ -131,24 +136,20 @@ class _CueTable:
                     else:
                         rarest = max(_WORD.findall(alt), key=len)  # the longest word is the rarest
                         self.by_token.setdefault(rarest.encode(), []).append((alt, cue))
-        # Most texts hold none of the strings those patterns need: one look for each rules them all out
-        # (a string holding another is found only where that one is, so it need not be looked for).
-        strings = {string for _, when, _ in self.patterns_when for string in when}
-        self.when_strings = tuple(sorted(s for s in strings if not any(o in s for o in strings if o != s)))
 
     def score(self, text: str) -> tuple[str | None, float]:
         hits: set[int] = set()
-        for token in self.by_token.keys() & _tokens(text):
+        known = self.by_token.keys() & _tokens(text)  # the text's tokens this table has entries for
+        for token in known:
             for phrase, cue in self.by_token[token]:
                 if phrase is None or (cue not in hits and phrase in text):
                     hits.add(cue)
         for pattern, cue in self.patterns:
             if cue not in hits and pattern.search(text):
                 hits.add(cue)
-        if any(map(text.__contains__, self.when_strings)):
-            for pattern, when, cue in self.patterns_when:
-                if cue not in hits and any(map(text.__contains__, when)) and pattern.search(text):
-                    hits.add(cue)
+        for pattern, when, words, cue in self.patterns_when:
+            if words <= known and cue not in hits and any(map(text.__contains__, when)) and pattern.search(text):
+                hits.add(cue)
         if not hits:
             return None, 0.0
         counts = [0] * len(self.kinds)
