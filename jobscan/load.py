@@ -11,13 +11,14 @@ import html
 import json
 import re
 import sys
+from itertools import compress
 from pathlib import Path
 from typing import Any, Iterator
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, ProcessingInstruction, Doctype, Declaration, CData
 
-from .model import Block, Document
+from .model import Block, Document, new_block
 
 POSTING_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonld", ""})
 MAX_BYTES = 20 * 1024 * 1024
@@ -226,7 +227,8 @@ def _wrap_width(lengths: list[int]) -> int | None:
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _RULE_LEADS = frozenset("-=_*")
 _BOLD_LEADS = frozenset("*_")
-_BULLET_LEADS = frozenset("•-*–—·・▪►◦○●■□➢✓✔‣⁃(abcdefghijklmnopqrstuvwxyz")
+_LOWERCASE = frozenset("abcdefghijklmnopqrstuvwxyz")
+_BULLET_LEADS = frozenset("•-*–—·・▪►◦○●■□➢✓✔‣⁃(") | _LOWERCASE
 _RULE = ("rule", 0, "")
 
 
@@ -244,6 +246,11 @@ def _markup_line(line: str) -> tuple[str, int, str] | None:
     lead = line[0]
     if lead.isspace():
         lead = line.lstrip()[0]
+    if lead in _LOWERCASE:
+        # Most of these lines are prose; a letter opens a list item only as "a. " or "b) ".
+        after = line.index(lead) + 1
+        if line[after : after + 1] not in (".", ")"):
+            return None
     if lead in _RULE_LEADS and _RULE_LINE.match(line):
         return _RULE
     if lead == "#":
@@ -264,19 +271,19 @@ def _markup_line(line: str) -> tuple[str, int, str] | None:
 def _line_blocks(lines: list[str], first_line: int, markdown: bool) -> list[Block]:
     """Text that is not hard-wrapped: every non-blank line is a block of its own."""
     blocks = []
-    for number, line in enumerate(lines, first_line):
-        if not line:
-            continue
+    # compress skips the blank lines (a third of them) without a Python step each.
+    for number, line in compress(enumerate(lines, first_line), lines):
         if line[0] not in _CAPITALS:
             marked = _markup_line(line)
             if marked is not None:
                 kind, level, body = marked
                 if kind != "rule":
-                    blocks.append(Block(kind, body, number, number, level))
+                    blocks.append(new_block(kind, body, number, number, level))
                 continue
+            line = line.lstrip()  # lines come right-stripped
         if markdown:
-            line = _strip_markdown(line)
-        blocks.append(Block("paragraph", line.strip(), number, number, 0))
+            line = _strip_markdown(line).strip()
+        blocks.append(new_block("paragraph", line, number, number, 0))
     return blocks
 
 
@@ -320,7 +327,7 @@ def _wrapped_blocks(lines: list[str], first_line: int, full_length: int, markdow
             body = " ".join([part.strip() for part in parts]).strip()
         else:
             body = parts[0]
-        blocks.append(Block(kind, body, start, start + len(parts) - 1, level))
+        blocks.append(new_block(kind, body, start, start + len(parts) - 1, level))
     return blocks
 
 
@@ -425,7 +432,7 @@ def _html_blocks(markup: str, base_line: int, skip_lines: int = 0) -> Iterator[B
     root = soup.body or soup
     for kind, text, level in _walk(root, 0):
         first, last = locator.span_of(text)
-        yield Block(kind, text, first, last, level)
+        yield new_block(kind, text, first, last, level)
 
 
 def _walk(node: Tag, depth: int) -> Iterator[tuple[str, str, int]]:
@@ -613,12 +620,12 @@ def _rich_blocks(value: str, locator: _Locator) -> Iterator[Block]:
         value = html.unescape(value)  # feeds often HTML-escape the description: "&lt;p&gt;..."
     if _html_start_line(value) is not None or _ANY_TAG.search(value):
         for block in _html_blocks(value, base_line=line):
-            yield Block(block.kind, block.text, line, line, block.level)
+            yield new_block(block.kind, block.text, line, line, block.level)
     else:
         if _ENTITY.search(value):
             value = html.unescape(value)
         for block in _text_blocks(value, line):
-            yield Block(block.kind, block.text, line, line, block.level)
+            yield new_block(block.kind, block.text, line, line, block.level)
 
 
 def _from_jsonld(posting: dict, raw: str, source: str) -> Document:
@@ -626,7 +633,7 @@ def _from_jsonld(posting: dict, raw: str, source: str) -> Document:
     title = _text_of(posting.get("title"))
     blocks: list[Block] = []
     if title:
-        blocks.append(Block("heading", title, locator.line_of(title), locator.line_of(title), 1))
+        blocks.append(new_block("heading", title, locator.line_of(title), locator.line_of(title), 1))
     blocks.extend(_rich_blocks(_text_of(posting.get("description") or posting.get("jobDescription")), locator))
     for key, heading in _JSONLD_LIST_FIELDS:
         value = posting.get(key)
@@ -635,11 +642,11 @@ def _from_jsonld(posting: dict, raw: str, source: str) -> Document:
         if not items:
             continue
         line = locator.line_of(key)
-        blocks.append(Block("heading", heading, line, line, 2))
+        blocks.append(new_block("heading", heading, line, line, 2))
         if len(items) == 1:
             blocks.extend(_rich_blocks(items[0], locator))
         else:
-            blocks.extend(Block("item", html.unescape(_clean(item)), line, line, 1) for item in items)
+            blocks.extend(new_block("item", html.unescape(_clean(item)), line, line, 1) for item in items)
     return Document(source, "jsonld", tuple(blocks), _jsonld_fields(posting))
 
 
@@ -725,17 +732,17 @@ def _from_lever(record: dict, raw: str, source: str) -> Document:
     blocks: list[Block] = []
     if title:
         line = locator.line_of(title)
-        blocks.append(Block("heading", title, line, line, 1))
+        blocks.append(new_block("heading", title, line, line, 1))
     summary = " · ".join(_text_of(categories.get(k)) for k in ("location", "commitment", "team") if categories.get(k))
     if summary:
         line = locator.line_of(_text_of(categories.get("location")) or summary)
-        blocks.append(Block("paragraph", summary, line, line))
+        blocks.append(new_block("paragraph", summary, line, line))
     blocks.extend(_rich_blocks(_text_of(record.get("description")) or _text_of(record.get("descriptionPlain")), locator))
     for entry in record.get("lists") or []:
         heading = _clean(html.unescape(_text_of(entry.get("text"))))
         if heading:
             line = locator.line_of(heading)
-            blocks.append(Block("heading", heading, line, line, 3))
+            blocks.append(new_block("heading", heading, line, line, 3))
         content = _text_of(entry.get("content"))
         blocks.extend(_rich_blocks(content if "<li" in content else f"<ul>{content}</ul>", locator))
     blocks.extend(_rich_blocks(_text_of(record.get("additional")) or _text_of(record.get("additionalPlain")), locator))
@@ -756,7 +763,7 @@ def _from_greenhouse(record: dict, raw: str, source: str) -> Document:
     blocks: list[Block] = []
     if title:
         line = locator.line_of(title)
-        blocks.append(Block("heading", title, line, line, 1))
+        blocks.append(new_block("heading", title, line, line, 1))
     content = _text_of(record.get("content"))
     if "&lt;" in content:
         content = html.unescape(content)

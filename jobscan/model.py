@@ -62,6 +62,9 @@ def normalize(text: str) -> str:
     return text
 
 
+_new_instance = object.__new__
+
+
 @dataclass(frozen=True)
 class Block:
     """One unit of a posting as written: a heading, a paragraph or a list item.
@@ -80,6 +83,20 @@ class Block:
     @property
     def norm(self) -> str:
         return normalize(self.text)
+
+
+def new_block(kind: str, text: str, line_start: int, line_end: int, level: int = 0) -> Block:
+    """Block(kind, text, line_start, line_end, level), built ~2x faster: the frozen dataclass's
+    __init__ sets each field through object.__setattr__, this fills the instance dict directly.
+    Loading and section splitting build tens of blocks per posting."""
+    block = _new_instance(Block)
+    values = block.__dict__
+    values["kind"] = kind
+    values["text"] = text
+    values["line_start"] = line_start
+    values["line_end"] = line_end
+    values["level"] = level
+    return block
 
 
 @dataclass(frozen=True)
@@ -117,6 +134,20 @@ class Section:
             "text": self.text,
             "items": self.items,
         }
+
+
+def new_section(
+    kind: str, heading: str | None, line_start: int, line_end: int, blocks: tuple[Block, ...]
+) -> Section:
+    """Section(...) without the frozen dataclass's per-field object.__setattr__ (see new_block)."""
+    section = _new_instance(Section)
+    values = section.__dict__
+    values["kind"] = kind
+    values["heading"] = heading
+    values["line_start"] = line_start
+    values["line_end"] = line_end
+    values["blocks"] = blocks
+    return section
 
 
 REQUIREMENTS = ("required", "preferred", "mentioned")  # strongest first

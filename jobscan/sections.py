@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .model import Block, Document, Section, normalize
+from .model import Block, Document, Section, new_block, new_section, normalize
 
 # A heading must match the vocabulary this well to be trusted on wording alone.
 STRONG_MATCH = 88
@@ -105,7 +104,8 @@ class _CueTable:
 
     A cue is a list of alternatives and counts once however many of them appear: words are
     looked up among the text's tokens, phrases are searched only when their longest word is
-    among them, and the few true patterns run only when a string they need is present.
+    among them, and the few true patterns run only when a string and the words they need are
+    present (the words are a set lookup, nearly free next to a scan of the text).
     """
 
     def __init__(self, data: dict):
@@ -113,7 +113,8 @@ class _CueTable:
         # Token (as bytes, see _tokens) -> (phrase, cue) pairs; phrase None where the token is the whole cue.
         self.by_token: dict[bytes, list[tuple[str | None, int]]] = {}
         self.patterns: list[tuple[re.Pattern[str], int]] = []  # (pattern, cue): those that always run
-        self.patterns_when: list[tuple[re.Pattern[str], tuple[str, ...], int]] = []  # (pattern, when, cue)
+        # (pattern, when, words, cue): it runs when one of `when` is in the text and all `words` are its tokens.
+        self.patterns_when: list[tuple[re.Pattern[str], tuple[str, ...], frozenset[bytes], int]] = []
         self.kind_of: list[int] = []
         for kind, entry in data.items():
             if kind.startswith("_"):
@@ -124,7 +125,10 @@ class _CueTable:
                 self.kind_of.append(len(self.kinds) - 1)
                 for alt in alternatives:
                     if isinstance(alt, dict) and alt.get("when"):
-                        self.patterns_when.append((re.compile(alt["re"]), tuple(alt["when"]), cue))
+                        words = frozenset(word.encode() for word in alt.get("words", ()))
+                        for word in words:  # so that the lookup below tells whether the text has it
+                            self.by_token.setdefault(word, [])
+                        self.patterns_when.append((re.compile(alt["re"]), tuple(alt["when"]), words, cue))
                     elif isinstance(alt, dict):
                         self.patterns.append((re.compile(alt["re"]), cue))
                     elif _WORD.fullmatch(alt):
@@ -132,24 +136,20 @@ class _CueTable:
                     else:
                         rarest = max(_WORD.findall(alt), key=len)  # the longest word is the rarest
                         self.by_token.setdefault(rarest.encode(), []).append((alt, cue))
-        # Most texts hold none of the strings those patterns need: one look for each rules them all out
-        # (a string holding another is found only where that one is, so it need not be looked for).
-        strings = {string for _, when, _ in self.patterns_when for string in when}
-        self.when_strings = tuple(sorted(s for s in strings if not any(o in s for o in strings if o != s)))
 
     def score(self, text: str) -> tuple[str | None, float]:
         hits: set[int] = set()
-        for token in self.by_token.keys() & _tokens(text):
+        known = self.by_token.keys() & _tokens(text)  # the text's tokens this table has entries for
+        for token in known:
             for phrase, cue in self.by_token[token]:
                 if phrase is None or (cue not in hits and phrase in text):
                     hits.add(cue)
         for pattern, cue in self.patterns:
             if cue not in hits and pattern.search(text):
                 hits.add(cue)
-        if any(map(text.__contains__, self.when_strings)):
-            for pattern, when, cue in self.patterns_when:
-                if cue not in hits and any(map(text.__contains__, when)) and pattern.search(text):
-                    hits.add(cue)
+        for pattern, when, words, cue in self.patterns_when:
+            if words <= known and cue not in hits and any(map(text.__contains__, when)) and pattern.search(text):
+                hits.add(cue)
         if not hits:
             return None, 0.0
         counts = [0] * len(self.kinds)
@@ -267,8 +267,8 @@ def _split_labels(block: Block) -> list[Block]:
     if label:
         wording = label.group(1).strip()
         if (_is_upper(wording) and len(wording.split()) <= 6) or match_heading(wording)[1] >= STRONG_MATCH:
-            out.append(Block("heading", wording, block.line_start, block.line_start, 0))
-            block = Block(block.kind, block.text[label.end():], block.line_start, block.line_end, -1)
+            out.append(new_block("heading", wording, block.line_start, block.line_start, 0))
+            block = new_block(block.kind, block.text[label.end():], block.line_start, block.line_end, -1)
     if not _GLUE_MARK.search(block.text):
         out.append(block)
         return out
@@ -279,14 +279,14 @@ def _split_labels(block: Block) -> list[Block]:
         kind, score = match_heading(wording)
         if score >= STRONG_MATCH and kind not in (None, "other"):
             if text.strip():
-                out.append(Block(block.kind, text.strip(), line, line + text.count("\n"), block.level))
+                out.append(new_block(block.kind, text.strip(), line, line + text.count("\n"), block.level))
             line += text.count("\n")
-            out.append(Block("heading", wording, line, line, 0))
+            out.append(new_block("heading", wording, line, line, 0))
             text = following
         else:
             text += wording + ":" + following
     if text.strip():
-        out.append(Block(block.kind, text.strip(), line, block.line_end, block.level))
+        out.append(new_block(block.kind, text.strip(), line, block.line_end, block.level))
     return out
 
 
@@ -312,7 +312,7 @@ def _groups(doc: Document) -> list[tuple[Block | None, list[Block]]]:
         elif block.kind == "paragraph" and index > 0 and block.level >= 0:
             wording = _text_heading(block, blocks[index + 1] if index < last else None, seen_heading)
             if wording is not None:
-                heading = Block("heading", wording, block.line_start, block.line_end, 0)
+                heading = new_block("heading", wording, block.line_start, block.line_end, 0)
         if heading is None:
             body.append(block)
         else:
@@ -343,14 +343,15 @@ def split_sections(doc: Document) -> tuple[Section, ...]:
         named.append((rank, kind))
         own, *detached = _gap_runs(body)
         line_end = max([heading.line_end] + [b.line_end for b in own])
-        sections.append(Section(kind, heading.text, heading.line_start, line_end, tuple(own)))
+        sections.append(new_section(kind, heading.text, heading.line_start, line_end, tuple(own)))
         for run in detached:
             run_kind, weight = classify_text(" ".join(b.text for b in run))
             if run_kind is not None and run_kind != sections[-1].kind and weight >= 1.2:
-                sections.append(Section(run_kind, None, run[0].line_start, max(b.line_end for b in run), tuple(run)))
+                sections.append(new_section(run_kind, None, run[0].line_start, max(b.line_end for b in run), tuple(run)))
             else:
                 last = sections[-1]
-                sections[-1] = replace(last, line_end=max(b.line_end for b in run), blocks=last.blocks + tuple(run))
+                run_end = max(b.line_end for b in run)
+                sections[-1] = new_section(last.kind, last.heading, last.line_start, run_end, last.blocks + tuple(run))
     return tuple(sections)
 
 
@@ -398,4 +399,4 @@ def _headless(blocks: Sequence[Block], first: bool) -> Iterable[Section]:
         else:
             runs.append((kind, [block]))
     for kind, run in runs:
-        yield Section(kind, None, run[0].line_start, max(b.line_end for b in run), tuple(run))
+        yield new_section(kind, None, run[0].line_start, max(b.line_end for b in run), tuple(run))

@@ -12,8 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from jobscan.load import LoadError, decode, load_bytes, load_path, load_text
+from jobscan.load import _BULLET, LoadError, _line_blocks, _markup_line, decode, load_bytes, load_path, load_text
 from jobscan.model import Block, Document
 
 
@@ -102,6 +104,43 @@ def test_bullet_glued_to_text(marker):
 def test_hyphenated_or_dashed_text_is_not_a_bullet():
     doc = load_text("Tasks\nwell-known - not a list\n-5 degrees is cold\n", "x.txt")
     assert items(doc) == []
+
+
+@pytest.mark.parametrize(
+    "line, item",
+    [
+        ("a) first", "first"),
+        ("  b. second", "second"),
+        ("and then some", None),
+        ("e.g. a sample", None),  # "e." opens no item without the space after it
+        ("i.e.", None),
+        ("x", None),
+        ("   z)", None),
+    ],
+)
+def test_line_opened_by_a_lowercase_letter_is_an_item_only_as_a_letter_bullet(line, item):
+    marked = _markup_line(line)
+    assert (marked[2] if marked else None) == item
+
+
+_LINE = st.text(alphabet=st.sampled_from("ab.) \t-*#•1(A"), min_size=1, max_size=8).map(str.rstrip)
+
+
+@given(_LINE.filter(bool))
+def test_lowercase_led_lines_are_items_exactly_where_the_bullet_pattern_says(line):
+    if line.lstrip()[0] in "ab":
+        assert (_markup_line(line) is not None) == bool(_BULLET.match(line))
+
+
+@given(st.lists(_LINE, max_size=12), st.integers(1, 50), st.booleans())
+def test_line_blocks_skip_blank_lines_and_number_the_rest(lines, first, markdown):
+    blocks = _line_blocks(lines, first, markdown)
+    numbered = [number for number, line in enumerate(lines, first) if line]
+    assert {b.line_start for b in blocks} <= set(numbered)
+    for b in blocks:
+        assert b.line_start == b.line_end and b.text == b.text.strip()
+        if b.kind == "paragraph" and not markdown:
+            assert b.text == lines[b.line_start - first].strip()
 
 
 def test_hard_wrapped_paragraph_is_one_block_with_its_lines():

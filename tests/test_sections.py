@@ -9,12 +9,15 @@ import re
 from importlib import resources
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jobscan.load import load_path, load_text
 from jobscan.model import SECTION_KINDS, Section
 from jobscan.sections import (
     _WORD,
     WEAK_MATCH,
+    _cues,
     _heading_key,
     _tokens,
     classify_text,
@@ -405,6 +408,46 @@ def test_classify_text_without_cues():
 )
 def test_tokens_are_the_word_pattern_tokens(text):
     assert _tokens(text) == [word.encode() for word in _WORD.findall(text)]
+
+
+# Lower-cased text made of what the cue patterns match, near misses ("analysis and", "this a") and
+# word or non-word characters glued on, which decide where a word boundary stands.
+_CUE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "5 years of relevant experience", "1 year of experience", "3+ yrs", "is a company", "is an  firm",
+            "is a global software company", "we are a team", "we are an agency", "for over 5 years", "for nearly 20 years",
+            "for more than 3 years", "since 1999", "since 2020", "founded in 2020", "established in 1999", "$5",
+            "analysis and", "this a company", "years of", "experience", "is", "a", "an", "we are", "for", "since",
+        ]
+    )
+    | st.sampled_from([" ", "  ", "", "_", "\u00e9", "-", ".", "\n", "x", "9"]),
+    max_size=12,
+).map("".join)
+
+
+@given(_CUE_TEXT)
+def test_cue_patterns_run_wherever_they_can_match(text):
+    """A pattern skipped for a missing 'when' string or word would have found nothing."""
+    words = set(_tokens(text))
+    for pattern, when, needed, _ in _cues().patterns_when:
+        if pattern.search(text):
+            assert any(string in text for string in when), pattern.pattern
+            assert needed <= words, pattern.pattern
+
+
+_LEADING_WORDS = re.compile(r"^([^\\(]+)\(\?<=\\b\1\)")
+
+
+@given(_CUE_TEXT)
+def test_cue_patterns_with_the_boundary_after_their_words_match_as_with_it_first(text):
+    """'is a(?<=\\bis a)n? ' finds what '\\bis an? ' finds, where it finds it."""
+    rewritten = [p for p, *_ in _cues().patterns_when if _LEADING_WORDS.match(p.pattern)]
+    assert len(rewritten) >= 3
+    for pattern in rewritten:
+        opening = _LEADING_WORDS.match(pattern.pattern)
+        boundary_first = re.compile(r"\b" + opening.group(1) + pattern.pattern[opening.end():])
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in boundary_first.finditer(text)]
 
 
 def test_text_before_the_first_heading_is_classed_too():
