@@ -90,8 +90,9 @@ def diff_folders(old_dir: Path, new_dir: Path, vocab: Vocabulary | None = None) 
             yield PostingDiff(relative, "added")
         else:
             try:
-                changes = diff(analyze(old_files[relative], vocab=vocab), analyze(new_files[relative], vocab=vocab))
+                before, after = analyze(old_files[relative], vocab=vocab), analyze(new_files[relative], vocab=vocab)
             except LoadError as exc:
                 yield exc
                 continue
-            yield PostingDiff(relative, "changed" if changes else "unchanged", tuple(changes))
+            changes = diff(before, after)
+            yield PostingDiff(relative, "changed" if changes else "unchanged", tuple(changes), before, after)

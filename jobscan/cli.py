@@ -315,7 +315,7 @@ def _diff_folders(old_dir: Path, new_dir: Path, format: DiffFormat, vocabulary: 
     elif format is DiffFormat.unified:
         for r in results:
             if r.status == "changed":
-                sys.stdout.write(unified(analyze(old_dir / r.path), analyze(new_dir / r.path), f"{old_dir}/{r.path}", f"{new_dir}/{r.path}"))
+                sys.stdout.write(unified(r.old, r.new, f"{old_dir}/{r.path}", f"{new_dir}/{r.path}"))
             elif r.status != "unchanged":
                 sys.stdout.write(f"Only in {old_dir if r.status == 'removed' else new_dir}: {r.path}\n")
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Iterator, Sequence
 
 from rapidfuzz import fuzz
@@ -473,6 +473,9 @@ class PostingDiff:
     path: str
     status: str  # one of POSTING_STATUSES
     changes: tuple[Change, ...] = ()
+    # Both analysed versions of a posting in both folders, so a unified diff needs no second reading.
+    old: Posting | None = field(default=None, compare=False, repr=False)
+    new: Posting | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -62,7 +62,13 @@ def normalize(text: str) -> str:
     return text
 
 
-_new_instance = object.__new__
+def filled(cls: type, values: Any) -> Any:
+    """An instance of the frozen dataclass `cls` from (field, value) pairs, its instance dict
+    filled at once: ~2x faster than __init__, which sets each field through object.__setattr__.
+    For the objects built tens of times per posting (blocks, sections, skill hits)."""
+    instance = object.__new__(cls)
+    instance.__dict__.update(values)
+    return instance
 
 
 @dataclass(frozen=True)
@@ -86,17 +92,8 @@ class Block:
 
 
 def new_block(kind: str, text: str, line_start: int, line_end: int, level: int = 0) -> Block:
-    """Block(kind, text, line_start, line_end, level), built ~2x faster: the frozen dataclass's
-    __init__ sets each field through object.__setattr__, this fills the instance dict directly.
-    Loading and section splitting build tens of blocks per posting."""
-    block = _new_instance(Block)
-    values = block.__dict__
-    values["kind"] = kind
-    values["text"] = text
-    values["line_start"] = line_start
-    values["line_end"] = line_end
-    values["level"] = level
-    return block
+    """Block(kind, text, line_start, line_end, level), built by `filled`."""
+    return filled(Block, {"kind": kind, "text": text, "line_start": line_start, "line_end": line_end, "level": level})
 
 
 @dataclass(frozen=True)
@@ -139,15 +136,10 @@ class Section:
 def new_section(
     kind: str, heading: str | None, line_start: int, line_end: int, blocks: tuple[Block, ...]
 ) -> Section:
-    """Section(...) without the frozen dataclass's per-field object.__setattr__ (see new_block)."""
-    section = _new_instance(Section)
-    values = section.__dict__
-    values["kind"] = kind
-    values["heading"] = heading
-    values["line_start"] = line_start
-    values["line_end"] = line_end
-    values["blocks"] = blocks
-    return section
+    """Section(kind, heading, line_start, line_end, blocks), built by `filled`."""
+    return filled(
+        Section, {"kind": kind, "heading": heading, "line_start": line_start, "line_end": line_end, "blocks": blocks}
+    )
 
 
 REQUIREMENTS = ("required", "preferred", "mentioned")  # strongest first

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import attrgetter
 
-from .model import REQUIREMENTS, Block, Section, SkillHit, normalize
+from .model import REQUIREMENTS, Block, Section, SkillHit, filled, normalize
 from .sections import WEAK_MATCH, match_heading
 from .vocab import TECH_CATEGORIES, Entry, Vocabulary, blank_separators, builtin, lower_same_length, tokens
 
@@ -183,12 +183,9 @@ _HIT_FIELDS = tuple(f.name for f in fields(SkillHit))
 
 
 def _skill_hit(values: list) -> SkillHit:
-    """SkillHit(*values), without the frozen dataclass's __init__, which sets each field through
-    object.__setattr__ (the instance dict filled at once is ~2x faster)."""
+    """SkillHit(*values), built by `filled`."""
     values[-1] = tuple(values[-1])  # the spellings, gathered in a list
-    hit = object.__new__(SkillHit)
-    hit.__dict__.update(zip(_HIT_FIELDS, values))
-    return hit
+    return filled(SkillHit, zip(_HIT_FIELDS, values))
 
 
 def _locate(cands: list[_Candidate], cleaned: str, toks: list[str], first: int) -> None:
