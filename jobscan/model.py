@@ -112,6 +112,14 @@ class Document:
     fields: dict[str, Any] = field(default_factory=dict, hash=False)
 
 
+def new_document(source: str, format: str, blocks: tuple[Block, ...], fields: dict[str, Any] | None = None) -> Document:
+    """Document(source, format, blocks, fields or {}), built as `filled` builds: the dataclass __init__
+    spends a default_factory call and four object.__setattr__ on every posting."""
+    document = _new(Document)
+    _set(document, "__dict__", {"source": source, "format": format, "blocks": blocks, "fields": {} if fields is None else fields})
+    return document
+
+
 @dataclass(frozen=True)
 class Section:
     kind: str

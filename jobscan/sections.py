@@ -243,7 +243,9 @@ _SMALL_WORDS = frozenset(
     "a an and the of to in for with on at by or our your you we who what how why is are as be will include includes "
     "including this that it its do can must should has have from into us i my their".split()
 )
-_INLINE_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 /&,()'’-]{1,50}?)\s*:[ \t]*(?=\S)")
+# Greedy: a lazy label tries the colon after each character. The greedy group keeps the label's
+# trailing spaces, which _split_labels strips; it matches where the lazy one would, to the same end.
+_INLINE_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 /&,()'’-]{1,50})\s*:[ \t]*(?=\S)")
 # The lookbehind sits after the label's capital so that the search can skip to capitals.
 _GLUED_LABEL = re.compile(r"([A-Z](?<=[a-z0-9.!?)…][A-Z])[A-Za-z]+(?: (?:[A-Za-z]+|&)){0,3}):(?=[A-Z])")
 # Every glued label has one, and a literal is found far faster than the label's lookbehind.
