@@ -305,14 +305,15 @@ def _text_heading(text: str, block: Block, next_block: Block | None, seen_headin
     is short, one line, not a sentence: `_groups` has checked the length and the closing
     character, by far the commonest refusals, before calling.
     """
-    if "\n" in text or len(text.split()) > 9 or text.isdigit() or not any(map(str.isalpha, text)):
+    # Most candidates open with a letter, which settles the last test without a scan.
+    if "\n" in text or len(text.split()) > 9 or text.isdigit() or not (text[0].isalpha() or any(map(str.isalpha, text))):
         return None
     wording = text.rstrip(":").strip()
     words = len(wording.split())
     if text.endswith(":"):
         shaped = words <= 6 and wording[:1].isupper() and wording.lower() not in _SMALL_WORDS
         return wording if shaped or match_heading(wording)[1] >= WEAK_MATCH else None
-    if _is_upper(wording) and words <= 8:
+    if wording.isupper() and words <= 8 and _is_upper(wording):  # isupper() first: most lines are not
         return wording
     gap_after = next_block is None or next_block.line_start > block.line_end + 1
     before_list = next_block is not None and next_block.kind == "item"
@@ -337,7 +338,7 @@ def _split_labels(block: Block, label: re.Match[str] | None) -> list[Block]:
     out: list[Block] = []
     if label:
         wording = label.group(1).strip()
-        if (_is_upper(wording) and len(wording.split()) <= 6) or match_heading(wording)[1] >= STRONG_MATCH:
+        if (wording.isupper() and _is_upper(wording) and len(wording.split()) <= 6) or match_heading(wording)[1] >= STRONG_MATCH:
             out.append(new_block("heading", wording, block.line_start, block.line_start, 0))
             block = new_block(block.kind, block.text[label.end():], block.line_start, block.line_end, -1)
     if not _GLUE_MARK.search(block.text):
@@ -439,7 +440,7 @@ def _rank(heading: Block) -> int:
     """How prominent a heading is (lower is more): its level in markup, its case in plain text."""
     if heading.level > 0:
         return heading.level
-    return 1 if _is_upper(heading.text) else 4
+    return 1 if heading.text.isupper() and _is_upper(heading.text) else 4
 
 
 def _lead(body: list[Block]) -> list[Block]:
