@@ -18,7 +18,7 @@ from typing import Any, Iterator
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, ProcessingInstruction, Doctype, Declaration, CData
 
-from .model import Block, Document, new_block
+from .model import Block, Document, new_block, new_document
 
 POSTING_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonld", ""})
 MAX_BYTES = 20 * 1024 * 1024
@@ -161,7 +161,7 @@ def load_text(text: str, source: str = "<text>", suffix: str = "") -> Document:
         blocks = _text_blocks(head, 1) + list(_html_blocks(text, base_line=1, skip_lines=html_start - 1))
         return Document(source, "text+html", tuple(blocks))
     markdown = suffix in (".md", ".markdown") or _has_md_heading(text)
-    return Document(source, "markdown" if markdown else "text", tuple(_text_blocks(text, 1)))
+    return new_document(source, "markdown" if markdown else "text", tuple(_text_blocks(text, 1)))
 
 
 # ---------------------------------------------------------------- plain text and Markdown
@@ -230,12 +230,16 @@ _BOLD_LEADS = frozenset("*_")
 _LOWERCASE = frozenset("abcdefghijklmnopqrstuvwxyz")
 _BULLET_LEADS = frozenset("•-*–—·・▪►◦○●■□➢✓✔‣⁃(") | _LOWERCASE
 _RULE = ("rule", 0, "")
+# Blocks of text are built inline, as model.new_block builds them: a call per line is a tenth of the loop.
+_new = object.__new__
+_set = object.__setattr__
 
 
 def _text_blocks(text: str, first_line: int) -> list[Block]:
     """Blocks of plain text or Markdown whose first line is numbered `first_line`."""
     lines = list(map(str.rstrip, text.split("\n")))
-    width = _wrap_width(sorted(filter(None, map(len, lines))))
+    lengths = list(filter(None, map(len, lines)))
+    width = _wrap_width(sorted(lengths)) if len(lengths) >= 8 else None  # fewer lines are never wrapped: no sort
     if width is None:
         return _line_blocks(lines, first_line, _has_inline_markdown(text))
     return _wrapped_blocks(lines, first_line, width - 18, _has_inline_markdown(text))
@@ -251,7 +255,7 @@ def _markup_line(line: str) -> tuple[str, int, str] | None:
         after = line.index(lead) + 1
         if line[after : after + 1] not in (".", ")"):
             return None
-    if lead in _RULE_LEADS and _RULE_LINE.match(line):
+    if lead in _RULE_LEADS and line[-1] in _RULE_LEADS and _RULE_LINE.match(line):  # lines come right-stripped
         return _RULE
     if lead == "#":
         heading = _MD_HEADING.match(line)
@@ -283,7 +287,9 @@ def _line_blocks(lines: list[str], first_line: int, markdown: bool) -> list[Bloc
             line = line.lstrip()  # lines come right-stripped
         if markdown:
             line = _strip_markdown(line).strip()
-        blocks.append(new_block("paragraph", line, number, number, 0))
+        block = _new(Block)
+        _set(block, "__dict__", {"kind": "paragraph", "text": line, "line_start": number, "line_end": number, "level": 0})
+        blocks.append(block)
     return blocks
 
 

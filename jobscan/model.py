@@ -62,6 +62,10 @@ def normalize(text: str) -> str:
     return text
 
 
+_new = object.__new__
+_set = object.__setattr__  # sets a frozen instance's __dict__ whole: its own __setattr__ refuses
+
+
 def filled(cls: type, values: Any) -> Any:
     """An instance of the frozen dataclass `cls` from (field, value) pairs, its instance dict
     filled at once: ~2x faster than __init__, which sets each field through object.__setattr__.
@@ -92,8 +96,10 @@ class Block:
 
 
 def new_block(kind: str, text: str, line_start: int, line_end: int, level: int = 0) -> Block:
-    """Block(kind, text, line_start, line_end, level), built by `filled`."""
-    return filled(Block, {"kind": kind, "text": text, "line_start": line_start, "line_end": line_end, "level": level})
+    """Block(kind, text, line_start, line_end, level), built as `filled` builds (inline: one call, not two)."""
+    block = _new(Block)
+    _set(block, "__dict__", {"kind": kind, "text": text, "line_start": line_start, "line_end": line_end, "level": level})
+    return block
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,14 @@ class Document:
     format: str  # text | markdown | html | text+html | jsonld | lever | greenhouse
     blocks: tuple[Block, ...]
     fields: dict[str, Any] = field(default_factory=dict, hash=False)
+
+
+def new_document(source: str, format: str, blocks: tuple[Block, ...], fields: dict[str, Any] | None = None) -> Document:
+    """Document(source, format, blocks, fields or {}), built as `filled` builds: the dataclass __init__
+    spends a default_factory call and four object.__setattr__ on every posting."""
+    document = _new(Document)
+    _set(document, "__dict__", {"source": source, "format": format, "blocks": blocks, "fields": {} if fields is None else fields})
+    return document
 
 
 @dataclass(frozen=True)
@@ -136,10 +150,10 @@ class Section:
 def new_section(
     kind: str, heading: str | None, line_start: int, line_end: int, blocks: tuple[Block, ...]
 ) -> Section:
-    """Section(kind, heading, line_start, line_end, blocks), built by `filled`."""
-    return filled(
-        Section, {"kind": kind, "heading": heading, "line_start": line_start, "line_end": line_end, "blocks": blocks}
-    )
+    """Section(kind, heading, line_start, line_end, blocks), built as `filled` builds (inline: one call, not two)."""
+    section = _new(Section)
+    _set(section, "__dict__", {"kind": kind, "heading": heading, "line_start": line_start, "line_end": line_end, "blocks": blocks})
+    return section
 
 
 REQUIREMENTS = ("required", "preferred", "mentioned")  # strongest first

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -30,41 +31,50 @@ def heading_vocabulary() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _phrase_index() -> dict[str, tuple[str, ...]]:
+def _phrase_index() -> dict[str, frozenset[str]]:
     """Phrases by the first four letters of their content words: fuzzy scoring then runs on a
     handful of candidates instead of the whole vocabulary (typos rarely touch a word's start)."""
-    index: dict[str, list[str]] = {}
+    index: dict[str, set[str]] = {}
     for phrase in heading_vocabulary():
         for word in phrase.split():
             if word not in _SMALL_WORDS:
-                index.setdefault(word[:4], []).append(phrase)
-    return {prefix: tuple(dict.fromkeys(phrases)) for prefix, phrases in index.items()}
+                index.setdefault(word[:4], set()).add(phrase)
+    return {prefix: frozenset(phrases) for prefix, phrases in index.items()}
 
 
 _NON_WORD = re.compile(r"[^a-z0-9' ]+")
+# _NON_WORD's characters to spaces for ASCII text, as bytes: translate is several times faster than sub.
+_KEY_BYTES = bytes(b if b in b"abcdefghijklmnopqrstuvwxyz0123456789' " else 32 for b in range(256))
 
 
 def _heading_key(text: str) -> str:
     text = normalize(text).lower().replace("&", " and ")
+    if text.isascii():
+        return " ".join(text.encode().translate(_KEY_BYTES).decode().split())
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
-@lru_cache(maxsize=None)
-def _phrase_words(phrase: str) -> tuple[frozenset[str], frozenset[str]]:
-    """A vocabulary phrase's words, and every start of them up to four letters long."""
-    words = frozenset(phrase.split())
-    return words, frozenset(word[:size] for word in words for size in range(1, 5))
+@lru_cache(maxsize=1)
+def _phrase_words() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each vocabulary phrase's words, and every start of them up to four letters long."""
+    table = {}
+    for phrase in heading_vocabulary():
+        words = frozenset(phrase.split())
+        table[phrase] = words, frozenset(word[:size] for word in words for size in range(1, 5))
+    return table
 
 
-def _names_the_same_thing(key_words: list[str], content: list[str], phrase: str) -> bool:
+def _names_the_same_thing(key_words: set[str], content: list[str], phrase: str) -> bool:
     """Sharing one word is not naming the same thing ("Team Lunch Fridays" is not "Our team").
 
     `content` holds the first four letters of the key's content words.
     """
-    words, starts = _phrase_words(phrase)
-    shared = sum(1 for start in content if start in starts)
-    contains_phrase = words <= set(key_words)  # "About Acme Widgets" holds "about"
-    return not content or shared * 2 >= len(content) or contains_phrase
+    words, starts = _phrase_words()[phrase]
+    # sum() counts the content words the phrase shares; "About Acme Widgets" holds "about".
+    return not content or sum(map(starts.__contains__, content)) * 2 >= len(content) or words <= key_words
+
+
+_NO_PHRASES: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4096)
@@ -77,18 +87,23 @@ def match_heading(text: str) -> tuple[str | None, float]:
     if key in vocabulary:
         return vocabulary[key], 100.0
     key_words = key.split()
-    index = _phrase_index()
-    candidates = {phrase for word in key_words for phrase in index.get(word[:4], ())}
+    candidates = _NO_PHRASES.union(*map(_phrase_index().get, [word[:4] for word in key_words], repeat(_NO_PHRASES)))
     content = [w[:4] for w in key_words if w not in _SMALL_WORDS]
+    key_set = set(key_words)
     # The best-scoring phrase must name the same thing; where none could, skip the costly scoring.
-    if not any(_names_the_same_thing(key_words, content, phrase) for phrase in candidates):
+    words_of = _phrase_words()
+    for phrase in candidates:  # _names_the_same_thing, inline: it runs on every candidate of every new heading
+        words, starts = words_of[phrase]
+        if not content or sum(map(starts.__contains__, content)) * 2 >= len(content) or words <= key_set:
+            break
+    else:
         return None, 0.0
     found = process.extract(key, candidates, scorer=fuzz.WRatio, score_cutoff=WEAK_MATCH, limit=None)
     if not found:
         return None, 0.0
     # On equal scores the phrase closest in length is the better reading ("our company" over "life at the company").
     phrase, score, _ = max(found, key=lambda hit: (hit[1], -abs(len(hit[0]) - len(key)), hit[0]))
-    if not _names_the_same_thing(key_words, content, phrase):
+    if not _names_the_same_thing(key_set, content, phrase):
         return None, 0.0
     # Long headings that merely contain a short phrase ("Experience with Java") are not that heading.
     extra_words = len(key_words) - len(phrase.split())
@@ -136,19 +151,40 @@ class _CueTable:
                     else:
                         rarest = max(_WORD.findall(alt), key=len)  # the longest word is the rarest
                         self.by_token.setdefault(rarest.encode(), []).append((alt, cue))
+        # What score() reads, per token the text has: the cues it completes alone, the phrases to look
+        # for, and the patterns needing that word (filed under their longest one). The patterns that
+        # need no word wait for one regex finding any of their `when` strings.
+        self.by_word: dict[bytes, tuple[frozenset[int], tuple[tuple[str, int], ...], tuple]] = {}
+        for token, entries in self.by_token.items():
+            keyed = tuple(entry for entry in self.patterns_when if entry[2] and max(entry[2], key=len) == token)
+            cues = frozenset(cue for phrase, cue in entries if phrase is None)
+            self.by_word[token] = (cues, tuple(entry for entry in entries if entry[0] is not None), keyed)
+        # (when string, pattern, cue) for the patterns that need no word: a substring test each.
+        self.wordless = tuple((string, pattern, cue) for pattern, when, words, cue in self.patterns_when if not words for string in when)
+        # (finder, cue) for the patterns that always run: search() tries every position even after a
+        # '^' (the first-character scan comes first), match() only the start, where '^' lets it match.
+        self.always = tuple((pattern.match if _anchored(pattern) else pattern.search, cue) for pattern, cue in self.patterns)
 
     def score(self, text: str) -> tuple[str | None, float]:
+        by_word = self.by_word
+        # The text's tokens this table has entries for (_tokens, inline).
+        known = by_word.keys() & text.encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).split()
         hits: set[int] = set()
-        known = self.by_token.keys() & _tokens(text)  # the text's tokens this table has entries for
         for token in known:
-            for phrase, cue in self.by_token[token]:
-                if phrase is None or (cue not in hits and phrase in text):
+            cues, phrases, patterns = by_word[token]
+            if cues:
+                hits |= cues
+            for phrase, cue in phrases:
+                if cue not in hits and phrase in text:
                     hits.add(cue)
-        for pattern, cue in self.patterns:
-            if cue not in hits and pattern.search(text):
+            for pattern, when, words, cue in patterns:
+                if cue not in hits and words <= known and any(map(text.__contains__, when)) and pattern.search(text):
+                    hits.add(cue)
+        for string, pattern, cue in self.wordless:
+            if string in text and cue not in hits and pattern.search(text):
                 hits.add(cue)
-        for pattern, when, words, cue in self.patterns_when:
-            if words <= known and cue not in hits and any(map(text.__contains__, when)) and pattern.search(text):
+        for find, cue in self.always:
+            if cue not in hits and find(text):
                 hits.add(cue)
         if not hits:
             return None, 0.0
@@ -160,6 +196,18 @@ class _CueTable:
             if count and weight * count > best_score:
                 best, best_score = kind, weight * count
         return best, best_score
+
+
+def _anchored(pattern: re.Pattern[str]) -> bool:
+    """Whether a pattern can match only at the start of the text: '^' first and no '|' outside a group."""
+    if not pattern.pattern.startswith("^") or pattern.flags & re.MULTILINE:
+        return False
+    depth = 0
+    for token in re.findall(r"\\.|\[(?:\\.|[^\]\\])*\]|[()|]", pattern.pattern):
+        depth += (token == "(") - (token == ")")
+        if token == "|" and depth == 0:
+            return False
+    return True
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -195,11 +243,45 @@ _SMALL_WORDS = frozenset(
     "a an and the of to in for with on at by or our your you we who what how why is are as be will include includes "
     "including this that it its do can must should has have from into us i my their".split()
 )
-_INLINE_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 /&,()'’-]{1,50}?)\s*:[ \t]*(?=\S)")
+# Greedy: a lazy label tries the colon after each character. The greedy group keeps the label's
+# trailing spaces, which _split_labels strips; it matches where the lazy one would, to the same end.
+_INLINE_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 /&,()'’-]{1,50})\s*:[ \t]*(?=\S)")
 # The lookbehind sits after the label's capital so that the search can skip to capitals.
 _GLUED_LABEL = re.compile(r"([A-Z](?<=[a-z0-9.!?)…][A-Z])[A-Za-z]+(?: (?:[A-Za-z]+|&)){0,3}):(?=[A-Z])")
 # Every glued label has one, and a literal is found far faster than the label's lookbehind.
 _GLUE_MARK = re.compile(r":[A-Z]")
+# A glued label's characters, matched backwards from its colon in the reversed text.
+_LABEL_RUN = re.compile(r"[A-Za-z &]*")
+
+
+def _inline_label(text: str) -> re.Match[str] | None:
+    """_INLINE_LABEL's match. A label holds no colon, so the first colon ends it: where more than a
+    label's 51 characters stand before that colon, the lazy repeat's 50 tries are skipped."""
+    colon = text.find(":")
+    if colon < 0 or (colon > 51 and len(text[:colon].strip()) > 51):
+        return None
+    return _INLINE_LABEL.match(text)
+
+
+def _glued_split(text: str) -> list[str]:
+    """_GLUED_LABEL.split(text), searching only the run of label characters before each ':' + capital.
+
+    A glued label is letters, spaces and '&' ending at such a mark; the plain split tries the label
+    at every capital of what are often long scraped paragraphs.
+    """
+    pieces: list[str] = []
+    last = 0
+    reverse = text[::-1]
+    size = len(text)
+    for mark in _GLUE_MARK.finditer(text):
+        colon = mark.start()
+        start = colon - len(_LABEL_RUN.match(reverse, size - colon).group())
+        label = _GLUED_LABEL.search(text, start, colon + 2)  # the lookbehind still sees before `start`
+        if label:
+            pieces += (text[last : label.start()], label.group(1))
+            last = label.end()
+    pieces.append(text[last:])
+    return pieces
 
 
 def _is_title_case(text: str) -> bool:
@@ -216,32 +298,22 @@ def _is_upper(text: str) -> bool:
     return letters >= 3 and letters * 2 >= len(compact)
 
 
-def _heading_shape(stripped: str) -> bool:
-    """Short, one line, not a sentence: the only shape a plain-text heading can have."""
-    return (
-        0 < len(stripped) <= 80
-        and "\n" not in stripped
-        and stripped[-1] not in ".!?;,"
-        and len(stripped.split()) <= 9
-        and not stripped.isdigit()
-        and any(map(str.isalpha, stripped))
-    )
+def _text_heading(text: str, block: Block, next_block: Block | None, seen_heading: bool) -> str | None:
+    """Return the heading wording if this plain-text paragraph, `text` stripped, is a heading.
 
-
-def _text_heading(block: Block, next_block: Block | None, seen_heading: bool) -> str | None:
-    """Return the heading wording if this plain-text paragraph is a heading.
-
-    Shape decides first; the vocabulary is consulted only where shape alone cannot.
+    Shape decides first; the vocabulary is consulted only where shape alone cannot. A heading
+    is short, one line, not a sentence: `_groups` has checked the length and the closing
+    character, by far the commonest refusals, before calling.
     """
-    text = block.text.strip()
-    if not _heading_shape(text):
+    # Most candidates open with a letter, which settles the last test without a scan.
+    if "\n" in text or len(text.split()) > 9 or text.isdigit() or not (text[0].isalpha() or any(map(str.isalpha, text))):
         return None
     wording = text.rstrip(":").strip()
     words = len(wording.split())
     if text.endswith(":"):
         shaped = words <= 6 and wording[:1].isupper() and wording.lower() not in _SMALL_WORDS
         return wording if shaped or match_heading(wording)[1] >= WEAK_MATCH else None
-    if _is_upper(wording) and words <= 8:
+    if wording.isupper() and words <= 8 and _is_upper(wording):  # isupper() first: most lines are not
         return wording
     gap_after = next_block is None or next_block.line_start > block.line_end + 1
     before_list = next_block is not None and next_block.kind == "item"
@@ -256,24 +328,24 @@ def _text_heading(block: Block, next_block: Block | None, seen_heading: bool) ->
 # ---------------------------------------------------------------- splitting
 
 
-def _split_labels(block: Block) -> list[Block]:
-    """Split a paragraph's 'LABEL: text' opening and 'text.Label:Text' glued labels into heading + paragraph blocks.
+def _split_labels(block: Block, label: re.Match[str] | None) -> list[Block]:
+    """Split a paragraph's 'LABEL: text' opening (`label`, its _inline_label match) and 'text.Label:Text'
+    glued labels into heading + paragraph blocks.
 
     What follows a label is the label's value, so it comes back as an item-less paragraph at
     level -1: never a heading candidate itself.
     """
     out: list[Block] = []
-    label = _INLINE_LABEL.match(block.text)
     if label:
         wording = label.group(1).strip()
-        if (_is_upper(wording) and len(wording.split()) <= 6) or match_heading(wording)[1] >= STRONG_MATCH:
+        if (wording.isupper() and _is_upper(wording) and len(wording.split()) <= 6) or match_heading(wording)[1] >= STRONG_MATCH:
             out.append(new_block("heading", wording, block.line_start, block.line_start, 0))
             block = new_block(block.kind, block.text[label.end():], block.line_start, block.line_end, -1)
     if not _GLUE_MARK.search(block.text):
         out.append(block)
         return out
     line = block.line_start
-    pieces = _GLUED_LABEL.split(block.text)
+    pieces = _glued_split(block.text)
     text = pieces[0]
     for wording, following in zip(pieces[1::2], pieces[2::2]):
         kind, score = match_heading(wording)
@@ -294,38 +366,47 @@ def _groups(doc: Document) -> list[tuple[Block | None, list[Block]]]:
     """The blocks before the first heading, then each heading that opens a section with the blocks under it."""
     blocks: list[Block] = []
     for block in doc.blocks:
-        if block.kind == "paragraph" and ":" in block.text:
-            blocks.extend(_split_labels(block))
-        else:
-            blocks.append(block)
+        text = block.text
+        if block.kind == "paragraph" and ":" in text:
+            label = _inline_label(text)
+            # Most paragraphs with a colon have neither kind of label: those skip _split_labels.
+            if label or _GLUE_MARK.search(text):
+                blocks.extend(_split_labels(block, label))
+                continue
+        blocks.append(block)
     title = doc.fields.get("title")
     body: list[Block] = []
     groups: list[tuple[Block | None, list[Block]]] = [(None, body)]
     seen_heading = False
     last = len(blocks) - 1
     for index, block in enumerate(blocks):
-        heading = None
-        if block.kind == "heading":
-            # The title repeated as the first heading opens nothing.
-            if seen_heading or not (index == 0 or (title and _heading_key(block.text) == _heading_key(title))):
-                heading = block
-        elif block.kind == "paragraph" and index > 0 and block.level >= 0:
-            wording = _text_heading(block, blocks[index + 1] if index < last else None, seen_heading)
-            if wording is not None:
-                heading = new_block("heading", wording, block.line_start, block.line_end, 0)
-        if heading is None:
-            body.append(block)
-        else:
+        kind = block.kind
+        if kind == "paragraph":
+            if index and block.level >= 0:
+                text = block.text.strip()
+                if 0 < len(text) <= 80 and text[-1] not in ".!?;,":
+                    wording = _text_heading(text, block, blocks[index + 1] if index < last else None, seen_heading)
+                    if wording is not None:
+                        body = []
+                        groups.append((new_block("heading", wording, block.line_start, block.line_end, 0), body))
+                        seen_heading = True
+                        continue
+        # The title repeated as the first heading opens nothing.
+        elif kind == "heading" and (
+            seen_heading or not (index == 0 or (title and _heading_key(block.text) == _heading_key(title)))
+        ):
             body = []
-            groups.append((heading, body))
+            groups.append((block, body))
             seen_heading = True
+            continue
+        body.append(block)
     return groups
 
 
 def split_sections(doc: Document) -> tuple[Section, ...]:
     """Sections in reading order; text before the first heading and headless postings are classed by content."""
     (_, lead_body), *groups = _groups(doc)
-    sections: list[Section] = list(_headless(lead_body, first=True))
+    sections = _headless(lead_body, first=True)
     if not groups:
         return tuple(sections)
     matches = [match_heading(heading.text) for heading, _ in groups]
@@ -359,7 +440,7 @@ def _rank(heading: Block) -> int:
     """How prominent a heading is (lower is more): its level in markup, its case in plain text."""
     if heading.level > 0:
         return heading.level
-    return 1 if _is_upper(heading.text) else 4
+    return 1 if heading.text.isupper() and _is_upper(heading.text) else 4
 
 
 def _lead(body: list[Block]) -> list[Block]:
@@ -374,15 +455,19 @@ def _lead(body: list[Block]) -> list[Block]:
 
 def _gap_runs(body: list[Block]) -> list[list[Block]]:
     """Cut a section body where two or more blank lines stand: where a heading was lost in scraping."""
-    runs: list[list[Block]] = [[]]
+    run: list[Block] = []
+    runs = [run]
+    end = 0
     for block in body:
-        if runs[-1] and block.line_start - runs[-1][-1].line_end >= 3:
-            runs.append([])
-        runs[-1].append(block)
+        if run and block.line_start - end >= 3:
+            run = []
+            runs.append(run)
+        run.append(block)
+        end = block.line_end
     return runs
 
 
-def _headless(blocks: Sequence[Block], first: bool) -> Iterable[Section]:
+def _headless(blocks: Sequence[Block], first: bool) -> list[Section]:
     """Class each paragraph (with the items under it) by its cues; neighbours of one kind merge."""
     runs: list[tuple[str, list[Block]]] = []
     for index, block in enumerate(blocks):
@@ -398,5 +483,4 @@ def _headless(blocks: Sequence[Block], first: bool) -> Iterable[Section]:
             runs[-1][1].append(block)
         else:
             runs.append((kind, [block]))
-    for kind, run in runs:
-        yield new_section(kind, None, run[0].line_start, max(b.line_end for b in run), tuple(run))
+    return [new_section(kind, None, run[0].line_start, max(b.line_end for b in run), tuple(run)) for kind, run in runs]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jobscan.model import _MATCH_TABLE, Block, Section, new_block, new_section, normalize
+from jobscan.model import _MATCH_TABLE, Block, Document, Section, new_block, new_document, new_section, normalize
 
 # Text made mostly of the characters normalize rewrites, mixed with ordinary ones.
 _SPECIAL = "".join(chr(code) for code in _MATCH_TABLE)
@@ -52,3 +52,13 @@ def test_fast_built_objects_stay_frozen():
         new_block("item", "Python", 1, 1).text = "Java"
     with pytest.raises(FrozenInstanceError):
         new_section("other", None, 1, 1, ()).kind = "about"
+
+
+@given(st.text(), st.sampled_from(["text", "html"]), st.lists(st.text(), max_size=3), st.none() | st.dictionaries(st.text(), st.text()))
+def test_new_document_is_the_dataclass_document(source, fmt, texts, fields):
+    blocks = tuple(Block("paragraph", text, 1, 1) for text in texts)
+    built = Document(source, fmt, blocks) if fields is None else Document(source, fmt, blocks, fields)
+    fast = new_document(source, fmt, blocks, fields)
+    assert type(fast) is type(built) and fast == built and repr(fast) == repr(built)
+    assert vars(fast) == vars(built) and list(vars(fast)) == list(vars(built))
+    assert pickle.loads(pickle.dumps(fast)) == built

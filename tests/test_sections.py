@@ -15,10 +15,15 @@ from hypothesis import strategies as st
 from jobscan.load import load_path, load_text
 from jobscan.model import SECTION_KINDS, Section
 from jobscan.sections import (
+    _GLUED_LABEL,
+    _NON_WORD,
     _WORD,
     WEAK_MATCH,
+    _anchored,
     _cues,
+    _glued_split,
     _heading_key,
+    _inline_label,
     _tokens,
     classify_text,
     heading_vocabulary,
@@ -523,3 +528,44 @@ def test_pinterest_seed(seeds_dir):
     assert found["What we’re looking for"] == "requirements"
     assert section(sections, "What you’ll do").items
     assert section(sections, "What we’re looking for").items
+
+
+# ---------------------------------------------------------------- fast paths equal the plain patterns
+
+# Label-like text: words glued to colons, capitals after sentence ends, long runs before a colon.
+_LABEL_TEXT = st.lists(
+    st.sampled_from(["Benefits", "Work Location", "R&D", "and", "x", "A", "Skills & Tools", "requirements"])
+    | st.sampled_from([":", ": ", " ", ".", "..", "\n", "\t", "  ", "(", ")", "&", "9", "\u2026", "\u00a0", "-", "a" * 60]),
+    max_size=14,
+).map("".join)
+
+
+@given(_LABEL_TEXT)
+def test_glued_split_is_the_pattern_split(text):
+    assert _glued_split(text) == _GLUED_LABEL.split(text)
+
+
+_LAZY_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 /&,()'’-]{1,50}?)\s*:[ \t]*(?=\S)")
+
+
+@given(_LABEL_TEXT)
+def test_inline_label_is_the_lazy_pattern_match(text):
+    """The greedy label, tried only where the first colon is near, is the lazy one but for trailing spaces."""
+    fast, plain = _inline_label(text), _LAZY_LABEL.match(text)
+    assert (fast and (fast.span(), fast.group(1).strip())) == (plain and (plain.span(), plain.group(1).strip()))
+
+
+@given(_LABEL_TEXT | st.text())
+def test_heading_key_is_the_same_on_ascii_and_unicode_paths(text):
+    from jobscan.model import normalize
+
+    lowered = normalize(text).lower().replace("&", " and ")
+    assert _heading_key(text) == " ".join(_NON_WORD.sub(" ", lowered).split())
+
+
+def test_anchored_patterns():
+    assert _anchored(re.compile(r"^(?:develop|design)\w*\b"))
+    assert not _anchored(re.compile(r"^develop|design"))
+    assert not _anchored(re.compile(r"(?:^develop)"))
+    assert not _anchored(re.compile(r"^develop", re.M))
+    assert _anchored(re.compile(r"^[|(]x"))
