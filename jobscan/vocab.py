@@ -218,15 +218,6 @@ class Head(NamedTuple):
     misspellable: bool  # not a known word, so it may be a misspelt name
 
 
-class _Starts(dict):
-    """Word -> 1 if a match may start at it (a head, or a misspelt name), 0 if not; a word not
-    met before gives 1 too, to be looked at. So `map(starts.__getitem__, tokens)` marks the
-    tokens a match may start at in one C-speed pass."""
-
-    def __missing__(self, word: str) -> int:
-        return 1
-
-
 def _compact(text: str) -> str:
     return "".join(text.split())
 
@@ -251,7 +242,7 @@ class Vocabulary:
     heads: dict = field(init=False, repr=False)  # first tokens of aliases and join heads -> `Head`
     label_cues: frozenset = field(init=False, repr=False)  # words that "label" rules look for
     known: frozenset = field(init=False, repr=False)  # English, posting and vocabulary words
-    starts: _Starts = field(init=False, repr=False)  # word -> whether a match may start at it (grows)
+    plain: set = field(init=False, repr=False)  # words no match starts at (grows with words met)
     _fuzzy_memo: dict = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -316,7 +307,7 @@ class Vocabulary:
         labels = (s.rule.cues for s in self.skills if s.rule is not None and s.rule.needs == "label")
         object.__setattr__(self, "label_cues", frozenset().union(*labels))
         object.__setattr__(self, "known", known)
-        object.__setattr__(self, "starts", _Starts(self._start_marks()))
+        object.__setattr__(self, "plain", set(self._plain_words()))
         object.__setattr__(self, "_fuzzy_memo", {})
 
     def __reduce__(self):
@@ -376,19 +367,19 @@ class Vocabulary:
         return best
 
     def misspelt(self, token: str) -> tuple[Entry, int] | None:
-        """`fuzzy` for a word that is not a head: one that is no misspelt name goes in `starts`
+        """`fuzzy` for a word that is not a head: one that is no misspelt name goes in `plain`
         as a word no match starts at, so later postings skip it at C speed."""
         found = self.fuzzy(token)
         if found is None:
-            starts = self.starts
-            if len(starts) > len(self.known) + 500_000:  # bound the memory of a long-running process
-                starts.clear()
-                starts.update(self._start_marks())
-            starts[token] = 0
+            plain = self.plain
+            if len(plain) > len(self.known) + 500_000:  # bound the memory of a long-running process
+                plain.clear()
+                plain.update(self._plain_words())
+            plain.add(token)
         return found
 
-    def _start_marks(self) -> dict[str, int]:
-        return dict.fromkeys(self.known, 0) | dict.fromkeys(self.heads, 1)
+    def _plain_words(self) -> frozenset[str]:
+        return self.known.difference(self.heads)
 
     def search(self, query: str = "", category: str | None = None, limit: int = 20) -> list[tuple[Skill, float]]:
         """Skills whose name or an alias resembles `query` (all skills, by id, when it is empty)."""
