@@ -21,7 +21,7 @@ from operator import attrgetter, not_
 
 from .model import REQUIREMENTS, Block, Section, SkillHit, filled, normalize
 from .sections import WEAK_MATCH, match_heading
-from .vocab import TECH_CATEGORIES, Entry, Vocabulary, blank_separators, builtin, lower_same_length, tokens
+from .vocab import TECH_CATEGORIES, Entry, Vocabulary, blank_separators, builtin, clean, lower_same_length, tokens
 
 # Section kind -> (requirement when nothing else is said, strongest allowed).
 # Responsibilities name the tools the job is done with ("Write code in Go"), so they count as
@@ -134,17 +134,12 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
                 text = block.text  # Block.norm, without its property and call for ASCII text
                 blocks.append((section.kind, block, text if text.isascii() else normalize(text), label))
                 label = None
-    # The posting is lower-cased, cleaned and split as one string (as `clean` would do it), so
-    # that work runs once per posting; the gap token joins the blocks. Text with non-ASCII
-    # characters is cleaned block by block, so that only the blocks that have them take the slow
-    # path (`blank_separators`).
+    # The posting is lower-cased, cleaned and split as one string, so that work runs once per
+    # posting; the gap token joins the blocks.
     joined = _GAP_JOIN.join([b[2] for b in blocks])
     firsts = []  # index in `toks` of each block's first token
     if joined.count(_GAP_TOKEN) < len(blocks):  # only the joins hold the gap token
-        if joined.isascii():
-            cleaned_all = blank_separators(joined)
-        else:
-            cleaned_all = _GAP_JOIN.join(map(blank_separators, lower_same_length(joined).split(_GAP_JOIN)))
+        cleaned_all = clean(joined)
         cleaned = cleaned_all.split(_GAP_JOIN)  # each block's text, cleaned
         toks = cleaned_all.split()
         toks.append(_GAP_TOKEN)  # also makes toks[i + 1] and toks[i - 1] exist for every token
