@@ -363,7 +363,9 @@ def _scan(toks: list[str], vocab: Vocabulary, headings: list[str]) -> list[_Cand
             if found is not None:
                 out.append(_Candidate(found[0], i, i, "fuzzy", found[1]))
             continue
-        entry, node, joins, misspellable = head
+        entry, node, joins, misspellable, nexts = head
+        if nexts is not None and toks[i + 1] not in nexts:
+            continue
         last = i
         if node is not None:  # the longest alias starting here
             j = i + 1

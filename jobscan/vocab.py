@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -236,6 +236,9 @@ class Head(NamedTuple):
     node: dict | None  # its trie node, when longer aliases start with it
     joins: dict[str, Entry] | None  # second word -> the skill the two spell together ("tensor" "flow")
     misspellable: bool  # not a known word, so it may be a misspelt name
+    # When it is no name alone and not misspellable: the words that must come next for a match
+    # (a match starts at "data" in "data science", not in "data and ..."), a set lookup.
+    nexts: frozenset[str] | None
 
 
 def _compact(text: str) -> str:
@@ -258,6 +261,7 @@ class Vocabulary:
     _by_id: dict = field(init=False, repr=False)
     _fuzzy: dict = field(init=False, repr=False)
     _fuzzy_shapes: frozenset = field(init=False, repr=False)  # (first two letters, length) of near names
+    _near: dict = field(init=False, repr=False)  # (first letter, length) -> the names one letter longer, as long or shorter
     _squashed: dict = field(init=False, repr=False)
     heads: dict = field(init=False, repr=False)  # first tokens of aliases and join heads -> `Head`
     label_cues: frozenset = field(init=False, repr=False)  # words that "label" rules look for
@@ -311,6 +315,11 @@ class Vocabulary:
         targets = {t for pairs in fuzzy.values() for t, _ in pairs}
         shapes = frozenset((t[:2], len(t) + d) for t in targets for d in range(-2, 3))
         object.__setattr__(self, "_fuzzy_shapes", shapes)
+        near: dict[tuple[str, int], list[str]] = {}
+        for t in sorted(targets):
+            for d in (-1, 0, 1):
+                near.setdefault((t[0], len(t) + d), []).append(t)
+        object.__setattr__(self, "_near", near)
         object.__setattr__(self, "_squashed", squashed)
         known = self.words | frozenset(trie)
         tails: dict[str, set[str]] = {}
@@ -322,7 +331,9 @@ class Vocabulary:
         for tok in trie.keys() | tails.keys():
             node = trie.get(tok, {})
             joins = {b: squashed[tok + b] for b in tails[tok]} if tok in tails else None
-            heads[tok] = Head(node.get(""), node if len(node) > ("" in node) else None, joins, tok not in known)
+            entry, misspellable = node.get(""), tok not in known
+            nexts = None if entry is not None or misspellable else frozenset(node).union(joins or ()) - {""}
+            heads[tok] = Head(entry, node if len(node) > ("" in node) else None, joins, misspellable, nexts)
         object.__setattr__(self, "heads", heads)
         labels = (s.rule.cues for s in self.skills if s.rule is not None and s.rule.needs == "label")
         object.__setattr__(self, "label_cues", frozenset().union(*labels))
@@ -371,6 +382,13 @@ class Vocabulary:
             return memo[token]
         if len(memo) > 100_000:
             memo.clear()
+        # A name that shares a one-deletion variant with the word is at most one letter longer or
+        # shorter and at most two insertions/deletions away from it: one C call rules out most
+        # words before their variants are made.
+        near = self._near.get((token[0], len(token)))
+        if near is None or process.extractOne(token, near, scorer=Indel.distance, score_cutoff=2) is None:
+            memo[token] = None
+            return None
         best: tuple[Entry, int] | None = None
         seen: set[str] = set()
         for variant in _deletions(token):
