@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import fields
 from collections.abc import Sequence
 from itertools import compress
 from operator import attrgetter, not_
@@ -161,7 +160,7 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
             toks.append(_GAP_TOKEN)
             pos = end + len(_GAP_JOIN)
     cands = _scan(toks, vocab, headings)
-    found: dict[str, list] = {}  # skill id -> the SkillHit fields, updated in place
+    found: dict[str, dict] = {}  # skill id -> the SkillHit fields, updated in place
     i = 0
     n = len(cands)
     while i < n:  # one block's mentions at a time, told apart by bisection rather than one by one
@@ -174,13 +173,10 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
     return tuple(map(_skill_hit, found.values()))
 
 
-_HIT_FIELDS = tuple(f.name for f in fields(SkillHit))
-
-
-def _skill_hit(values: list) -> SkillHit:
-    """SkillHit(*values), built by `filled`."""
-    values[-1] = tuple(values[-1])  # the spellings, gathered in a list
-    return filled(SkillHit, zip(_HIT_FIELDS, values))
+def _skill_hit(values: dict) -> SkillHit:
+    """SkillHit(**values), built by `filled`."""
+    values["surfaces"] = tuple(values["surfaces"])  # the spellings, gathered in a list
+    return filled(SkillHit, values)
 
 
 def _locate(cands: list[_Candidate], cleaned: str, toks: list[str], first: int) -> None:
@@ -227,8 +223,8 @@ def _block_hits(
             ambiguous = True
         else:
             old = found.get(entry.skill.id)
-            if old is not None and old[3] == "required":
-                if old[10] is not None:
+            if old is not None and old["requirement"] == "required":
+                if old["years"] is not None:
                     seen_again.append(c)
                     continue
                 if years_here is None:
@@ -296,10 +292,10 @@ def _block_hits(
                 requirement = requirement_cache[clause[0]] = _requirement(clause[2], base, cap)
             years = _years(clause, c.start, c.end) if clause[3] else None
         if old is not None:
-            if _RANK[requirement] < _RANK[old[3]]:
-                old[3] = requirement
-            if old[10] is None:
-                old[10] = years
+            if _RANK[requirement] < _RANK[old["requirement"]]:
+                old["requirement"] = requirement
+            if old["years"] is None:
+                old["years"] = years
             _add_spellings([c], text, norm, low, found)
             continue
         a, b = c.start, c.end
@@ -309,20 +305,20 @@ def _block_hits(
         if evidence is None:
             s_a, s_b = (s_start, s_end) if to_text is None else (to_text[s_start], to_text[s_end - 1] + 1)
             evidence = evidence_cache[s_start] = " ".join(text[s_a:s_b].split())
-        found[skill.id] = [
-            skill.id,
-            skill.name,
-            skill.category,
-            requirement,
-            kind,
-            text[a:b],
-            block.line_start + text.count("\n", 0, a),
-            evidence,
-            c.match,
-            c.score,
-            years,
-            [text[a:b]],
-        ]
+        found[skill.id] = {
+            "id": skill.id,
+            "name": skill.name,
+            "category": skill.category,
+            "requirement": requirement,
+            "section": kind,
+            "surface": text[a:b],
+            "line": block.line_start + text.count("\n", 0, a),
+            "evidence": evidence,
+            "match": c.match,
+            "score": c.score,
+            "years": years,
+            "surfaces": [text[a:b]],
+        }
 
 
 def _add_spellings(mentions: list[_Candidate], text: str, norm: str, low: str, found: dict) -> None:
@@ -334,7 +330,7 @@ def _add_spellings(mentions: list[_Candidate], text: str, norm: str, low: str, f
         a, b = c.start, c.end
         if to_text is not None:
             a, b = to_text[a], to_text[b - 1] + 1
-        spellings = found[c.entry.skill.id][11]
+        spellings = found[c.entry.skill.id]["surfaces"]
         spelling = text[a:b]
         if spelling not in spellings and all(spelling.casefold() != known.casefold() for known in spellings):
             spellings.append(spelling)
