@@ -112,7 +112,8 @@ _GAP_JOIN = f" {_GAP_TOKEN} "  # between blocks' texts, so that splitting the wh
 
 def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None) -> tuple[SkillHit, ...]:
     """The skills the sections name, one `SkillHit` per skill, in order of first mention."""
-    vocab = vocab or builtin()
+    if vocab is None or not vocab.skills:  # as `vocab or builtin()`, without a call to Vocabulary.__len__
+        vocab = builtin()
     blocks = []  # (section kind, block, normalized text, label)
     headings = []
     for section in sections:
