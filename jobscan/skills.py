@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import fields
 from collections.abc import Sequence
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, not_
 
 from .model import REQUIREMENTS, Block, Section, SkillHit, filled, normalize
 from .sections import WEAK_MATCH, match_heading
-from .vocab import TECH_CATEGORIES, Entry, Vocabulary, blank_separators, builtin, lower_same_length, tokens
+from .vocab import TECH_CATEGORIES, Entry, Vocabulary, blank_separators, builtin, clean, lower_same_length, tokens
 
 # Section kind -> (requirement when nothing else is said, strongest allowed).
 # Responsibilities name the tools the job is done with ("Write code in Go"), so they count as
@@ -113,7 +112,8 @@ _GAP_JOIN = f" {_GAP_TOKEN} "  # between blocks' texts, so that splitting the wh
 
 def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None) -> tuple[SkillHit, ...]:
     """The skills the sections name, one `SkillHit` per skill, in order of first mention."""
-    vocab = vocab or builtin()
+    if vocab is None or not vocab.skills:  # as `vocab or builtin()`, without a call to Vocabulary.__len__
+        vocab = builtin()
     blocks = []  # (section kind, block, normalized text, label)
     headings = []
     for section in sections:
@@ -134,17 +134,12 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
                 text = block.text  # Block.norm, without its property and call for ASCII text
                 blocks.append((section.kind, block, text if text.isascii() else normalize(text), label))
                 label = None
-    # The posting is lower-cased, cleaned and split as one string (as `clean` would do it), so
-    # that work runs once per posting; the gap token joins the blocks. Text with non-ASCII
-    # characters is cleaned block by block, so that only the blocks that have them take the slow
-    # path (`blank_separators`).
+    # The posting is lower-cased, cleaned and split as one string, so that work runs once per
+    # posting; the gap token joins the blocks.
     joined = _GAP_JOIN.join([b[2] for b in blocks])
     firsts = []  # index in `toks` of each block's first token
     if joined.count(_GAP_TOKEN) < len(blocks):  # only the joins hold the gap token
-        if joined.isascii():
-            cleaned_all = blank_separators(joined)
-        else:
-            cleaned_all = _GAP_JOIN.join(map(blank_separators, lower_same_length(joined).split(_GAP_JOIN)))
+        cleaned_all = clean(joined)
         cleaned = cleaned_all.split(_GAP_JOIN)  # each block's text, cleaned
         toks = cleaned_all.split()
         toks.append(_GAP_TOKEN)  # also makes toks[i + 1] and toks[i - 1] exist for every token
@@ -166,7 +161,7 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
             toks.append(_GAP_TOKEN)
             pos = end + len(_GAP_JOIN)
     cands = _scan(toks, vocab, headings)
-    found: dict[str, list] = {}  # skill id -> the SkillHit fields, updated in place
+    found: dict[str, dict] = {}  # skill id -> the SkillHit fields, updated in place
     i = 0
     n = len(cands)
     while i < n:  # one block's mentions at a time, told apart by bisection rather than one by one
@@ -179,13 +174,10 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
     return tuple(map(_skill_hit, found.values()))
 
 
-_HIT_FIELDS = tuple(f.name for f in fields(SkillHit))
-
-
-def _skill_hit(values: list) -> SkillHit:
-    """SkillHit(*values), built by `filled`."""
-    values[-1] = tuple(values[-1])  # the spellings, gathered in a list
-    return filled(SkillHit, zip(_HIT_FIELDS, values))
+def _skill_hit(values: dict) -> SkillHit:
+    """SkillHit(**values), built by `filled`."""
+    values["surfaces"] = tuple(values["surfaces"])  # the spellings, gathered in a list
+    return filled(SkillHit, values)
 
 
 def _locate(cands: list[_Candidate], cleaned: str, toks: list[str], first: int) -> None:
@@ -232,8 +224,8 @@ def _block_hits(
             ambiguous = True
         else:
             old = found.get(entry.skill.id)
-            if old is not None and old[3] == "required":
-                if old[10] is not None:
+            if old is not None and old["requirement"] == "required":
+                if old["years"] is not None:
                     seen_again.append(c)
                     continue
                 if years_here is None:
@@ -301,10 +293,10 @@ def _block_hits(
                 requirement = requirement_cache[clause[0]] = _requirement(clause[2], base, cap)
             years = _years(clause, c.start, c.end) if clause[3] else None
         if old is not None:
-            if _RANK[requirement] < _RANK[old[3]]:
-                old[3] = requirement
-            if old[10] is None:
-                old[10] = years
+            if _RANK[requirement] < _RANK[old["requirement"]]:
+                old["requirement"] = requirement
+            if old["years"] is None:
+                old["years"] = years
             _add_spellings([c], text, norm, low, found)
             continue
         a, b = c.start, c.end
@@ -314,20 +306,20 @@ def _block_hits(
         if evidence is None:
             s_a, s_b = (s_start, s_end) if to_text is None else (to_text[s_start], to_text[s_end - 1] + 1)
             evidence = evidence_cache[s_start] = " ".join(text[s_a:s_b].split())
-        found[skill.id] = [
-            skill.id,
-            skill.name,
-            skill.category,
-            requirement,
-            kind,
-            text[a:b],
-            block.line_start + text.count("\n", 0, a),
-            evidence,
-            c.match,
-            c.score,
-            years,
-            [text[a:b]],
-        ]
+        found[skill.id] = {
+            "id": skill.id,
+            "name": skill.name,
+            "category": skill.category,
+            "requirement": requirement,
+            "section": kind,
+            "surface": text[a:b],
+            "line": block.line_start + text.count("\n", 0, a),
+            "evidence": evidence,
+            "match": c.match,
+            "score": c.score,
+            "years": years,
+            "surfaces": [text[a:b]],
+        }
 
 
 def _add_spellings(mentions: list[_Candidate], text: str, norm: str, low: str, found: dict) -> None:
@@ -339,7 +331,7 @@ def _add_spellings(mentions: list[_Candidate], text: str, norm: str, low: str, f
         a, b = c.start, c.end
         if to_text is not None:
             a, b = to_text[a], to_text[b - 1] + 1
-        spellings = found[c.entry.skill.id][11]
+        spellings = found[c.entry.skill.id]["surfaces"]
         spelling = text[a:b]
         if spelling not in spellings and all(spelling.casefold() != known.casefold() for known in spellings):
             spellings.append(spelling)
@@ -350,13 +342,15 @@ def _scan(toks: list[str], vocab: Vocabulary, headings: list[str]) -> list[_Cand
     first words of the section headings (label rules look for theirs)."""
     n = len(toks)
     # Only first tokens of aliases and of split names ("Tensor Flow") and misspelt words can start
-    # a match: one dict lookup a token, at C speed, says which (and which words are new), and
-    # `compress` picks their positions, so the loop below never visits the other tokens.
+    # a match: one lookup a token in the set of the other words, at C speed, says which (and which
+    # words are new), and `compress` picks their positions, so the loop below never visits the
+    # other tokens. (A set, not a dict: a set keeps each word's hash in its table, where a dict of
+    # str keys reads it from the key string, a cache miss a token in a table of 30k+ words.)
     heads = vocab.heads
     labelled = None  # whether the posting has any "Industry:"-like label; found out when needed
     out: list[_Candidate] = []
     covered = -1
-    for i in compress(range(n), map(vocab.starts.__getitem__, toks)):
+    for i in compress(range(n), map(not_, map(vocab.plain.__contains__, toks))):
         if i <= covered:
             continue
         tok = toks[i]
@@ -366,7 +360,9 @@ def _scan(toks: list[str], vocab: Vocabulary, headings: list[str]) -> list[_Cand
             if found is not None:
                 out.append(_Candidate(found[0], i, i, "fuzzy", found[1]))
             continue
-        entry, node, joins, misspellable = head
+        entry, node, joins, misspellable, nexts = head
+        if nexts is not None and toks[i + 1] not in nexts:
+            continue
         last = i
         if node is not None:  # the longest alias starting here
             j = i + 1

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -53,6 +53,10 @@ _SEPARATORS = str.maketrans(
 # For ASCII text, lower-casing and `_SEPARATORS` as one bytes table: ~10x faster than the str methods.
 _ASCII_CLEAN = bytes(32 if b in _SEPARATORS else ord(chr(b).lower()) for b in range(128)) + bytes(range(128, 256))
 _NON_ASCII_MARKS = re.compile(r"[^\x00-\x7f\w]")
+# For other text, `_SEPARATORS` and `_NON_ASCII_MARKS` as one Latin-1 table (which does not
+# lower-case); characters beyond Latin-1 (in one posting out of eight, mostly "€", "™", "•") are
+# cleaned apart.
+_LATIN1_CLEAN = bytes(32 if b in _SEPARATORS or (b > 127 and _NON_ASCII_MARKS.match(chr(b))) else b for b in range(256))
 FUZZY_MIN_LEN = 6  # shorter names ("Go", "Rust", "Java") are never matched fuzzily
 FUZZY_MIN_SCORE = 88
 
@@ -78,9 +82,25 @@ def blank_separators(low: str) -> str:
     """`clean` for text that `lower_same_length` has lower-cased (ASCII text may be as written)."""
     if low.isascii():
         return low.encode("ascii").translate(_ASCII_CLEAN).decode("ascii")
-    # str.translate is ~20x slower from the first non-ASCII character on: the reason the
-    # matcher cleans a posting block by block.
-    return _NON_ASCII_MARKS.sub(" ", low).translate(_SEPARATORS)
+    # Not str.translate, ~20x slower than bytes.translate from the first non-ASCII character on,
+    # unless most of the text is beyond Latin-1.
+    encoded = low.encode("latin-1", "replace")
+    cleaned = encoded.translate(_LATIN1_CLEAN).decode("latin-1")
+    wide = encoded.count(b"?") - low.count("?")  # the characters beyond Latin-1, now blank
+    if not wide:
+        return cleaned
+    if wide > len(low) >> 4:
+        return _NON_ASCII_MARKS.sub(" ", low).translate(_SEPARATORS)
+    parts = []
+    at = 0
+    i = encoded.find(b"?")
+    while i >= 0:
+        if low[i].isalnum():  # a letter or digit (what \w means beyond ASCII): put back
+            parts += cleaned[at:i], low[i]
+            at = i + 1
+        i = encoded.find(b"?", i + 1)
+    parts.append(cleaned[at:])
+    return "".join(parts)
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -216,15 +236,9 @@ class Head(NamedTuple):
     node: dict | None  # its trie node, when longer aliases start with it
     joins: dict[str, Entry] | None  # second word -> the skill the two spell together ("tensor" "flow")
     misspellable: bool  # not a known word, so it may be a misspelt name
-
-
-class _Starts(dict):
-    """Word -> 1 if a match may start at it (a head, or a misspelt name), 0 if not; a word not
-    met before gives 1 too, to be looked at. So `map(starts.__getitem__, tokens)` marks the
-    tokens a match may start at in one C-speed pass."""
-
-    def __missing__(self, word: str) -> int:
-        return 1
+    # When it is no name alone and not misspellable: the words that must come next for a match
+    # (a match starts at "data" in "data science", not in "data and ..."), a set lookup.
+    nexts: frozenset[str] | None
 
 
 def _compact(text: str) -> str:
@@ -247,11 +261,12 @@ class Vocabulary:
     _by_id: dict = field(init=False, repr=False)
     _fuzzy: dict = field(init=False, repr=False)
     _fuzzy_shapes: frozenset = field(init=False, repr=False)  # (first two letters, length) of near names
+    _near: dict = field(init=False, repr=False)  # (first letter, length) -> the names one letter longer, as long or shorter
     _squashed: dict = field(init=False, repr=False)
     heads: dict = field(init=False, repr=False)  # first tokens of aliases and join heads -> `Head`
     label_cues: frozenset = field(init=False, repr=False)  # words that "label" rules look for
     known: frozenset = field(init=False, repr=False)  # English, posting and vocabulary words
-    starts: _Starts = field(init=False, repr=False)  # word -> whether a match may start at it (grows)
+    plain: set = field(init=False, repr=False)  # words no match starts at (grows with words met)
     _fuzzy_memo: dict = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -300,6 +315,11 @@ class Vocabulary:
         targets = {t for pairs in fuzzy.values() for t, _ in pairs}
         shapes = frozenset((t[:2], len(t) + d) for t in targets for d in range(-2, 3))
         object.__setattr__(self, "_fuzzy_shapes", shapes)
+        near: dict[tuple[str, int], list[str]] = {}
+        for t in sorted(targets):
+            for d in (-1, 0, 1):
+                near.setdefault((t[0], len(t) + d), []).append(t)
+        object.__setattr__(self, "_near", near)
         object.__setattr__(self, "_squashed", squashed)
         known = self.words | frozenset(trie)
         tails: dict[str, set[str]] = {}
@@ -311,12 +331,14 @@ class Vocabulary:
         for tok in trie.keys() | tails.keys():
             node = trie.get(tok, {})
             joins = {b: squashed[tok + b] for b in tails[tok]} if tok in tails else None
-            heads[tok] = Head(node.get(""), node if len(node) > ("" in node) else None, joins, tok not in known)
+            entry, misspellable = node.get(""), tok not in known
+            nexts = None if entry is not None or misspellable else frozenset(node).union(joins or ()) - {""}
+            heads[tok] = Head(entry, node if len(node) > ("" in node) else None, joins, misspellable, nexts)
         object.__setattr__(self, "heads", heads)
         labels = (s.rule.cues for s in self.skills if s.rule is not None and s.rule.needs == "label")
         object.__setattr__(self, "label_cues", frozenset().union(*labels))
         object.__setattr__(self, "known", known)
-        object.__setattr__(self, "starts", _Starts(self._start_marks()))
+        object.__setattr__(self, "plain", set(self._plain_words()))
         object.__setattr__(self, "_fuzzy_memo", {})
 
     def __reduce__(self):
@@ -360,6 +382,13 @@ class Vocabulary:
             return memo[token]
         if len(memo) > 100_000:
             memo.clear()
+        # A name that shares a one-deletion variant with the word is at most one letter longer or
+        # shorter and at most two insertions/deletions away from it: one C call rules out most
+        # words before their variants are made.
+        near = self._near.get((token[0], len(token)))
+        if near is None or process.extractOne(token, near, scorer=Indel.distance, score_cutoff=2) is None:
+            memo[token] = None
+            return None
         best: tuple[Entry, int] | None = None
         seen: set[str] = set()
         for variant in _deletions(token):
@@ -376,19 +405,19 @@ class Vocabulary:
         return best
 
     def misspelt(self, token: str) -> tuple[Entry, int] | None:
-        """`fuzzy` for a word that is not a head: one that is no misspelt name goes in `starts`
+        """`fuzzy` for a word that is not a head: one that is no misspelt name goes in `plain`
         as a word no match starts at, so later postings skip it at C speed."""
         found = self.fuzzy(token)
         if found is None:
-            starts = self.starts
-            if len(starts) > len(self.known) + 500_000:  # bound the memory of a long-running process
-                starts.clear()
-                starts.update(self._start_marks())
-            starts[token] = 0
+            plain = self.plain
+            if len(plain) > len(self.known) + 500_000:  # bound the memory of a long-running process
+                plain.clear()
+                plain.update(self._plain_words())
+            plain.add(token)
         return found
 
-    def _start_marks(self) -> dict[str, int]:
-        return dict.fromkeys(self.known, 0) | dict.fromkeys(self.heads, 1)
+    def _plain_words(self) -> frozenset[str]:
+        return self.known.difference(self.heads)
 
     def search(self, query: str = "", category: str | None = None, limit: int = 20) -> list[tuple[Skill, float]]:
         """Skills whose name or an alias resembles `query` (all skills, by id, when it is empty)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import string
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from jobscan.model import Block, Section
 from jobscan.skills import extract_skills
-from jobscan.vocab import CATEGORIES, DATA, VocabError, builtin, clean, load_vocabulary, search, tokens
+from jobscan.vocab import CATEGORIES, DATA, VocabError, blank_separators, builtin, clean, load_vocabulary, search, tokens
 
 RECORDS = [json.loads(line) for line in (DATA / "skills.jsonl").read_text(encoding="utf-8").splitlines()]
 CURATED = tomllib.loads((DATA / "skills_curated.toml").read_text(encoding="utf-8"))
@@ -134,13 +135,32 @@ def test_clean_lowers_and_blanks_separators_at_the_same_length():
     assert clean("Café—Straße • ΣΥΣΤΗΜΑ\u00a0İ") == "café straße   συστημα İ"  # "İ" would lower to two characters
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "résumé 10€ naïve",  # Latin-1 only
+        "€ ™ • … price? why?",  # marks beyond Latin-1 and real question marks
+        "cœur œuvre łódź 中文 data_science ✓",  # letters beyond Latin-1 are kept
+        "ελληνικά κείμενα, σύστημα: λογισμικό!",  # mostly beyond Latin-1
+        "x\U0001F600y \ud800 z",
+    ],
+)
+def test_blank_separators_agrees_with_the_character_by_character_definition(text):
+    separators = set(string.punctuation + "".join(map(chr, range(1, 33))) + "\x7f") - set("+#")
+
+    def by_character(c):
+        return " " if c in separators or not (c.isascii() or c.isalnum()) else c
+
+    assert blank_separators(text) == "".join(map(by_character, text))
+
+
 def test_words_met_once_are_remembered_and_misspelt_names_still_found():
     vocab = pickle.loads(pickle.dumps(builtin()))
     for _ in range(2):
         assert "kubernetes" in ids_in("Zorblatt tools and Kubernets clusters.", vocab)
-    assert vocab.starts["zorblatt"] == 0  # not a misspelt name: skipped from now on
-    assert vocab.starts["kubernets"] == 1  # a misspelt name: looked at each time
-    assert vocab.starts["python"] == 1 and vocab.starts["and"] == 0
+    assert "zorblatt" in vocab.plain  # not a misspelt name: skipped from now on
+    assert "kubernets" not in vocab.plain  # a misspelt name: looked at each time
+    assert "python" not in vocab.plain and "and" in vocab.plain
 
 
 # --- user files --------------------------------------------------------------------------------
