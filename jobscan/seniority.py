@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
-from jobscan.model import EDUCATION_LEVELS, Section, Seniority, normalize
+from jobscan.model import EDUCATION_LEVELS, Section, Seniority, filled, normalize
 
 # Sections whose figures describe the company or the offer, never the candidate.
 _SKIP_KINDS = frozenset({"about", "benefits", "compensation", "culture", "eeo", "process"})
@@ -51,6 +51,8 @@ _PRE = re.compile(
     r"(?<![a-z])(?P<pre>at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.?|not?\s+less\s+than|more\s+than|over|"
     r"up\s+to|less\s+than|under|between|from|>|\+)\s*\Z"
 )
+# The characters _PRE's words end with: where another one precedes the figure, it has none.
+_PRE_ENDS = frozenset("tfmn.ro>+")
 _REQUIREMENT_WORDS = frozenset(
     {"at least", "a minimum of", "minimum", "minimum of", "min", "min.", "no less than", "not less than", "+"}
 )
@@ -144,7 +146,8 @@ def _years_in(text: str, low: str) -> Iterator[tuple[int, int | None, bool, int,
         if not figure:
             continue
         start = figure.start()
-        pre_match = _PRE.search(low, max(0, start - 25), start)
+        before = low[max(0, start - 25):start].rstrip()
+        pre_match = before and before[-1] in _PRE_ENDS and _PRE.search(low, max(0, start - 25), start)
         pre = " ".join(pre_match.group("pre").split()) if pre_match else ""
         post = _POST.match(low, unit.end())
         end = post.end()
@@ -281,7 +284,17 @@ def _by(key: int) -> dict[bytes, tuple[int, ...]]:
 
 _BY_WORD, _BY_TAIL = _by(0), _by(1)
 _TAILS = frozenset(_BY_TAIL)
-_ANCHORS = tuple({anchor for _, anchor, _ in _PHRASES})
+
+
+def _by_first() -> dict[str, tuple[tuple[bytes, str, re.Pattern[str]], ...]]:
+    """(first word, anchor, pattern) of the index entries, by the anchor's first character."""
+    by_first: dict[str, tuple[tuple[bytes, str, re.Pattern[str]], ...]] = {}
+    for word, _, anchor, rx, _ in _PHRASE_INDEX:
+        by_first[anchor[0]] = by_first.get(anchor[0], ()) + ((word, anchor, rx),)
+    return by_first
+
+
+_BY_FIRST = _by_first()
 # Words that an anchor's pattern matches from their start, the anchor not being a word of its own:
 # "masters degree", "associates degree" ("phd", "bachelors", "highschool" are anchors, with the same match).
 _CONTINUED = {b"masters": b"master", b"associates": b"associate"}
@@ -322,11 +335,9 @@ def _glued_phrase(text: str, low: str, words: frozenset[bytes]) -> bool:
     cases = text.encode("ascii", "replace").translate(_CASE_BYTES)  # one byte per character
     for capital in _GLUED_CAPITAL.finditer(cases):
         i = capital.start()
-        if low.startswith(_ANCHORS, i) and any(
-            word not in words and low.startswith(anchor, i) and rx.match(low, i)
-            for word, _, anchor, rx, _ in _PHRASE_INDEX
-        ):
-            return True
+        for word, anchor, rx in _BY_FIRST.get(low[i], ()):
+            if word not in words and low.startswith(anchor, i) and rx.match(low, i):
+                return True
     return False
 
 
@@ -340,8 +351,10 @@ def _phrases_in(text: str, low: str) -> list[tuple[int, int, str]]:
     """
     words = _WORDS.intersection(low.encode().translate(_WORD_BYTES).split())
     tried = {k for word in words for k in _BY_WORD.get(word, ()) if not _NEEDS[k] or not _NEEDS[k].isdisjoint(words)}
-    if any(word in words and anchor not in words for word, anchor in _CONTINUED.items()) or _glued_phrase(
-        text, low, words
+    if (
+        not words.isdisjoint(_CONTINUED)
+        and any(word in words and anchor not in words for word, anchor in _CONTINUED.items())
+        or _glued_phrase(text, low, words)
     ):
         tails = _TAILS.intersection(text.encode().translate(_WORD_BYTES).split())
         tried.update(k for tail in tails for k in _BY_TAIL[tail])
@@ -353,6 +366,8 @@ def _phrases_in(text: str, low: str) -> list[tuple[int, int, str]]:
             i = m.start()
             if i == 0 or not low[i - 1].isalnum() or text[i - 1].islower() and text[i].isupper():
                 found.append((i, m.end(), names[m.lastindex - 1]))
+    if len(found) < 2:
+        return found
     found.sort(key=lambda f: (f[0], -f[1]))
     kept: list[tuple[int, int, str]] = []
     for phrase in found:
@@ -432,31 +447,34 @@ def _decide(
         by_years = _years_level(years_min)
     manages = signals.get("manages")
     words: dict[str, str] = {}  # group -> the title's own wording, first occurrence
-    for m in _TITLE_WORDS.finditer(_lower(title)):
+    for m in _TITLE_WORDS.finditer(_lower(title)) if title else ():
         words.setdefault(m.lastgroup, " ".join(title[m.start():m.end()].split()))
+    if words:  # else the years, the wording or the default decide
 
-    def checked(level: str, confidence: float, why: str) -> tuple[str, float, tuple[str, ...]]:
-        if by_years and abs(_RANK[level] - _RANK[by_years]) >= 2:
-            return by_years, 0.6, (said_years, why)
-        if by_years == level:
-            confidence += 0.05
-        return level, confidence, (why, said_years) if said_years else (why,)
+        def checked(level: str, confidence: float, why: str) -> tuple[str, float, tuple[str, ...]]:
+            if by_years and abs(_RANK[level] - _RANK[by_years]) >= 2:
+                return by_years, 0.6, (said_years, why)
+            if by_years == level:
+                confidence += 0.05
+            return level, confidence, (why, said_years) if said_years else (why,)
 
-    for level in ("intern", "executive", "director"):
-        if level in words:
-            return level, 0.9, (f'title: "{words[level]}"',)
-    if "people_manager" in words or "manager" in words and manages:
-        why = f'title: "{words.get("people_manager") or words["manager"]}"'
-        return "manager", 0.85, (why, f'manages: "{manages}"') if manages else (why,)
-    for group in ("principal", "senior", "mid", "junior"):
-        if group in words:
-            return checked(_RUNG_OF.get(group, group), 0.85, f'title: "{words[group]}"')
-    if "lead" in words:
-        return checked("lead", 0.75, f'title: "{words["lead"]}"')
-    if "entry_job" in words:
-        return checked("entry", 0.6, f'title: "{words["entry_job"]}" (entry-level job)')
-    if "numeral" in words:
-        return checked(_NUMERAL_LEVEL[words["numeral"].split()[-1].lower()], 0.75, f'title: "{words["numeral"]}"')
+        for level in ("intern", "executive", "director"):
+            if level in words:
+                return level, 0.9, (f'title: "{words[level]}"',)
+        if "people_manager" in words or "manager" in words and manages:
+            why = f'title: "{words.get("people_manager") or words["manager"]}"'
+            return "manager", 0.85, (why, f'manages: "{manages}"') if manages else (why,)
+        for group in ("principal", "senior", "mid", "junior"):
+            if group in words:
+                return checked(_RUNG_OF.get(group, group), 0.85, f'title: "{words[group]}"')
+        if "lead" in words:
+            return checked("lead", 0.75, f'title: "{words["lead"]}"')
+        if "entry_job" in words:
+            return checked("entry", 0.6, f'title: "{words["entry_job"]}" (entry-level job)')
+        if "numeral" in words:
+            return checked(
+                _NUMERAL_LEVEL[words["numeral"].split()[-1].lower()], 0.75, f'title: "{words["numeral"]}"'
+            )
     if manages:
         return "manager", 0.6, (f'manages: "{manages}"',)
     if by_years:
@@ -468,28 +486,30 @@ def _decide(
     return "mid", 0.3, ("default: mid",)
 
 
-def _about_the_job(section: Section) -> bool:
-    """Company, perks and process text say nothing of the role; nor do headed sections of links and media."""
-    return section.kind not in _SKIP_KINDS and not (section.kind == "other" and section.heading)
-
-
 def extract_seniority(title: str | None, sections: Sequence[Section]) -> Seniority:
     """Read level, years, education and management from the title and the requirement-like sections.
 
     The first required years figure is the main requirement; optional ones ("a plus", a
     preferred section) count only when nothing is required. Education is the lowest degree asked for.
     """
-    about = [section for section in sections if _about_the_job(section)]
+    # Company, perks and process text say nothing of the role; nor do headed sections of links and media.
+    about = [
+        section for section in sections
+        if section.kind not in _SKIP_KINDS and not (section.kind == "other" and section.heading)
+    ]
     texts = [block.text for section in about for block in section.blocks]
     joined = "\n".join(texts)  # one pass over the text; "\n" also ends a sentence at each block end
     text = normalize(joined)  # what Block.norm does, once for all blocks
-    if len(text) != len(joined):  # invisible characters were deleted: the blocks' offsets moved
-        texts = [block.norm for section in about for block in section.blocks]
-    starts = list(accumulate([len(norm) + 1 for norm in texts], initial=0))
     low = _lower(text)
+    starts: list[int] = []  # block offsets, counted on the first call of where(): most postings need none
 
     def where(offset: int) -> tuple[bool, int]:
         """Whether the block an offset falls in is preferred, and the offset's source line."""
+        if not starts:
+            norms = texts if len(text) == len(joined) else [  # invisible characters deleted: offsets moved
+                block.norm for section in about for block in section.blocks
+            ]
+            starts.extend(accumulate([len(norm) + 1 for norm in norms], initial=0))
         k = bisect_right(starts, offset) - 1
         line = text.count("\n", starts[k], offset)
         for section in about:  # the section of the k-th block
@@ -523,15 +543,15 @@ def extract_seniority(title: str | None, sections: Sequence[Section]) -> Seniori
 
     years_min, years_max, years_sentence, years_line = years or years_optional or (None, None, None, None)
     level, confidence, evidence = _decide(title or "", years_min, years_max, signals)
-    return Seniority(
-        level=level,
-        confidence=round(confidence, 2),
-        years_min=years_min,
-        years_max=years_max,
-        years_evidence=years_sentence,
-        years_line=years_line,
-        education=education or education_optional,
-        education_equivalent="equivalent" in signals,
-        manages_people="manages" in signals,
-        evidence=evidence,
-    )
+    return filled(Seniority, {
+        "level": level,
+        "confidence": round(confidence, 2),
+        "years_min": years_min,
+        "years_max": years_max,
+        "years_evidence": years_sentence,
+        "years_line": years_line,
+        "education": education or education_optional,
+        "education_equivalent": "equivalent" in signals,
+        "manages_people": "manages" in signals,
+        "evidence": evidence,
+    })

@@ -375,9 +375,9 @@ def test_invisible_characters_keep_lines_and_sentences(text, line, sentence):
 
 def test_only_ascii_capitals_can_start_an_anchor():
     """Glued phrases are looked for after capitals A-Z: no other capital lower-cases to an anchor's first letter."""
-    from jobscan.seniority import _ANCHORS, _lower
+    from jobscan.seniority import _BY_FIRST, _lower
 
-    firsts = {anchor[0] for anchor in _ANCHORS}
+    firsts = set(_BY_FIRST)
     others = (chr(c) for c in range(0x80, 0x110000) if chr(c).isupper() or chr(c).istitle())
     assert not {c for c in others if _lower(c)[:1] in firsts}
 
