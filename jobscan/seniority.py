@@ -346,16 +346,15 @@ def _phrases_in(text: str, low: str) -> list[tuple[int, int, str]]:
     one is dropped ("degree in" within "master's degree in").
 
     An anchor is tried when its first word is a word of the text (with one of its second words, if it
-    has any) or its tail a lower-case run ("achelor" of "requiredBachelor"). An anchor that is not a word of the text only matches at a word start
-    in a continued word, or at a glued capital: the runs are only collected when there is one.
+    has any), or it starts a continued word ("masters"), or its tail is a lower-case run ("achelor" of
+    "requiredBachelor"): an anchor that is not a word of the text only matches there, and the runs
+    are only collected when there is a glued capital.
     """
     words = _WORDS.intersection(low.encode().translate(_WORD_BYTES).split())
+    if not words.isdisjoint(_CONTINUED):  # "masters degree": the "master" anchor's pattern reads it
+        words |= {anchor for word, anchor in _CONTINUED.items() if word in words}
     tried = {k for word in words for k in _BY_WORD.get(word, ()) if not _NEEDS[k] or not _NEEDS[k].isdisjoint(words)}
-    if (
-        not words.isdisjoint(_CONTINUED)
-        and any(word in words and anchor not in words for word, anchor in _CONTINUED.items())
-        or _glued_phrase(text, low, words)
-    ):
+    if _glued_phrase(text, low, words):
         tails = _TAILS.intersection(text.encode().translate(_WORD_BYTES).split())
         tried.update(k for tail in tails for k in _BY_TAIL[tail])
     found = []

@@ -337,6 +337,9 @@ def test_no_title_and_no_sections():
         ("BS/MS in Computer Science", "bachelor"),
         ("Bachelor's required; Master's preferred", "bachelor"),
         ("Master's degree preferred", "master"),
+        ("Masters degree in statistics required", "master"),
+        ("Associates degree in nursing", "associate"),
+        ("Experience required.Masters degree in finance", "master"),
     ],
 )
 def test_education(sentence, education):
