@@ -17,7 +17,7 @@ from itertools import accumulate
 from jobscan.model import EDUCATION_LEVELS, Section, Seniority, filled, normalize
 
 # Sections whose figures describe the company or the offer, never the candidate.
-_SKIP_KINDS = frozenset({"about", "benefits", "compensation", "culture", "eeo", "process"})
+_SKIP_KINDS = frozenset({"about", "benefits", "compensation", "culture", "eeo"})
 
 # --- years of experience --------------------------------------------------------------------------
 
@@ -58,7 +58,7 @@ _REQUIREMENT_WORDS = frozenset(
 )
 _UPPER_BOUND_WORDS = frozenset({"up to", "less than", "under"})
 # Words just after the unit.
-_POST = re.compile(r"(?:'s|')?\s*(?P<post>\+|or\s+more\b|and\s+(?:more|above)\b|minimum\b|min\b|at\s+least\b)?")
+_POST = re.compile(r"(?:'s|')?[^\S\n]*(?P<post>\+|or\s+more\b|and\s+(?:more|above)\b|minimum\b|min\b|at\s+least\b)?")
 
 # The figure is tied to experience when one of these is near it in the same sentence. Only whether there is
 # one matters, so the word-boundary phrases share one "\b": it is tested once per position, not once per phrase.
@@ -346,16 +346,15 @@ def _phrases_in(text: str, low: str) -> list[tuple[int, int, str]]:
     one is dropped ("degree in" within "master's degree in").
 
     An anchor is tried when its first word is a word of the text (with one of its second words, if it
-    has any) or its tail a lower-case run ("achelor" of "requiredBachelor"). An anchor that is not a word of the text only matches at a word start
-    in a continued word, or at a glued capital: the runs are only collected when there is one.
+    has any), or it starts a continued word ("masters"), or its tail is a lower-case run ("achelor" of
+    "requiredBachelor"): an anchor that is not a word of the text only matches there, and the runs
+    are only collected when there is a glued capital.
     """
     words = _WORDS.intersection(low.encode().translate(_WORD_BYTES).split())
+    if not words.isdisjoint(_CONTINUED):  # "masters degree": the "master" anchor's pattern reads it
+        words |= {anchor for word, anchor in _CONTINUED.items() if word in words}
     tried = {k for word in words for k in _BY_WORD.get(word, ()) if not _NEEDS[k] or not _NEEDS[k].isdisjoint(words)}
-    if (
-        not words.isdisjoint(_CONTINUED)
-        and any(word in words and anchor not in words for word, anchor in _CONTINUED.items())
-        or _glued_phrase(text, low, words)
-    ):
+    if _glued_phrase(text, low, words):
         tails = _TAILS.intersection(text.encode().translate(_WORD_BYTES).split())
         tried.update(k for tail in tails for k in _BY_TAIL[tail])
     found = []
@@ -486,28 +485,51 @@ def _decide(
     return "mid", 0.3, ("default: mid",)
 
 
+def _figures_only(section: Section) -> bool:
+    """Application steps, and headed sections the splitter could not place (links, media, labels),
+    may hold a misplaced experience figure ("How to apply: ... at least 4 years of experience in
+    the field"), but their phrases (degrees, "lead a team") are not the job's asks."""
+    return section.kind == "process" or (section.kind == "other" and section.heading is not None)
+
+
+def _label_split(section: Section) -> bool:
+    """Whether the section was split from a "Label: value" line ("Minimum experience: 3 years"):
+    its first block starts on the heading's line, and the next one does not (the blocks of
+    one-line markup all share their heading's line)."""
+    blocks = section.blocks
+    return bool(
+        section.heading
+        and blocks
+        and blocks[0].line_start == section.line_start
+        and (len(blocks) == 1 or blocks[1].line_start != section.line_start)
+    )
+
+
+def _labelled(section: Section, index: int, text: str) -> str:
+    """A block's text, with the label in front when it is the value of a label line: the figure needs the label's words."""
+    return f"{section.heading}: {text}" if index == 0 and _label_split(section) else text
+
+
 def extract_seniority(title: str | None, sections: Sequence[Section]) -> Seniority:
     """Read level, years, education and management from the title and the requirement-like sections.
 
     The first required years figure is the main requirement; optional ones ("a plus", a
     preferred section) count only when nothing is required. Education is the lowest degree asked for.
     """
-    # Company, perks and process text say nothing of the role; nor do headed sections of links and media.
-    about = [
-        section for section in sections
-        if section.kind not in _SKIP_KINDS and not (section.kind == "other" and section.heading)
-    ]
+    about = [section for section in sections if section.kind not in _SKIP_KINDS]  # company and perks say nothing of the role
     texts = [block.text for section in about for block in section.blocks]
+    if any(_label_split(section) for section in about):
+        texts = [_labelled(section, i, block.text) for section in about for i, block in enumerate(section.blocks)]
     joined = "\n".join(texts)  # one pass over the text; "\n" also ends a sentence at each block end
     text = normalize(joined)  # what Block.norm does, once for all blocks
     low = _lower(text)
     starts: list[int] = []  # block offsets, counted on the first call of where(): most postings need none
 
-    def where(offset: int) -> tuple[bool, int]:
-        """Whether the block an offset falls in is preferred, and the offset's source line."""
+    def where(offset: int) -> tuple[Section, int]:
+        """The section an offset falls in, and the offset's source line."""
         if not starts:
             norms = texts if len(text) == len(joined) else [  # invisible characters deleted: offsets moved
-                block.norm for section in about for block in section.blocks
+                _labelled(section, i, block.norm) for section in about for i, block in enumerate(section.blocks)
             ]
             starts.extend(accumulate([len(norm) + 1 for norm in norms], initial=0))
         k = bisect_right(starts, offset) - 1
@@ -516,12 +538,12 @@ def extract_seniority(title: str | None, sections: Sequence[Section]) -> Seniori
             if k < len(section.blocks):
                 break
             k -= len(section.blocks)
-        return section.kind == "preferred", section.blocks[k].line_start + line
+        return section, section.blocks[k].line_start + line
 
     years = years_optional = None  # (lo, hi, sentence, line)
     for lo, hi, optional, start, sentence in _years_in(text, low):
-        preferred, line = where(start)
-        if not (optional or preferred):
+        section, line = where(start)
+        if not (optional or section.kind == "preferred"):
             years = (lo, hi, sentence, line)
             break
         years_optional = years_optional or (lo, hi, sentence, line)
@@ -531,7 +553,10 @@ def extract_seniority(title: str | None, sections: Sequence[Section]) -> Seniori
     for start, end, name in _phrases_in(text, low):
         if name in EDUCATION_LEVELS and education and _lower_education(education, name) == education:
             continue  # a required degree this low is known: whether this one is required changes nothing
-        preferred = where(start)[0]
+        section = where(start)[0]
+        if _figures_only(section):
+            continue
+        preferred = section.kind == "preferred"
         if name in EDUCATION_LEVELS:
             left, right = _sentence_bounds(text, start, end)
             if preferred or _is_optional(low, left, end, right):

@@ -115,6 +115,34 @@ def test_company_sections_are_not_read():
     assert extract_seniority(None, [about, benefits]).years_min is None
 
 
+def test_figure_under_its_label_heading():
+    """"Minimum experience: 3 years" split into a heading and its value still reads as 3 years."""
+    from jobscan import analyze
+
+    posting = analyze("Support Technician\nRabat\n\nProfile sought\n\nMinimum experience: 3 years\nLevel of study: BAC+2\n")
+    assert posting.section("requirements") is not None
+    assert (posting.seniority.years_min, posting.seniority.years_line) == (3, 6)
+    assert posting.seniority.years_evidence == "Minimum experience: 3 years"
+
+
+def test_label_headings_of_one_line_markup_are_not_glued_to_their_text():
+    blocks = (Block("item", "3+ years of SQL", 1, 1), Block("item", "Python", 1, 1))
+    result = extract_seniority(None, [Section("requirements", "Experience", 1, 1, blocks)])
+    assert result.years_evidence == "3+ years of SQL"
+
+
+def test_misplaced_sections_give_figures_but_not_phrases():
+    """Requirements the splitter put under "How to apply" or an unknown heading still state the
+    years; a degree or "lead a team" there is not taken as the job's."""
+    process = section("To justify a professional experience of at least 4 years in accounting", kind="process")
+    result = extract_seniority(None, [process])
+    assert (result.years_min, result.years_line) == (4, 1)
+    unplaced = Section("other", "Our story", 1, 2, (Block("item", "Our founders lead a team of 40 people", 2, 2),
+                                                    Block("item", "Master's degree holders welcome", 3, 3)))
+    result = extract_seniority(None, [unplaced])
+    assert (result.manages_people, result.education, result.level) == (False, None, "mid")
+
+
 def test_years_evidence_and_line():
     block = Block("paragraph", "About the role\nYou will build things.\nYou bring 4+ years of Go experience.", 12, 14)
     result = extract_seniority(None, [Section("requirements", None, 12, 14, (block,))])
@@ -309,6 +337,9 @@ def test_no_title_and_no_sections():
         ("BS/MS in Computer Science", "bachelor"),
         ("Bachelor's required; Master's preferred", "bachelor"),
         ("Master's degree preferred", "master"),
+        ("Masters degree in statistics required", "master"),
+        ("Associates degree in nursing", "associate"),
+        ("Experience required.Masters degree in finance", "master"),
     ],
 )
 def test_education(sentence, education):
