@@ -8,12 +8,12 @@ sections where postings usually state them. Every function here is pure.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from typing import Any
 
-from .model import Block, Document, Meta, Salary, Section
+from .model import Block, Document, Meta, Salary, Section, filled
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -50,6 +50,7 @@ def _fold(text: str) -> bytes:
     return raw.translate(_FOLD_BYTES)
 
 
+@lru_cache(maxsize=1024)  # a posting holds a few characters outside ASCII, many times each
 def _plain(char: str) -> str:
     """The ASCII character a fold writes for `char` outside ASCII, or "" for "?"."""
     return _IGNORECASE_LETTERS.get(char) or ("0" if char.isdecimal() else " " if char.isspace() else "")
@@ -561,7 +562,8 @@ _LABELS = {
     "remote": "workplace type|workplace|work mode|work model|work arrangement|location type|remote",
 }
 _LABEL_KEYS = {label: key for key, labels in _LABELS.items() for label in labels.split("|")}
-_LABELLED = re.compile(r"^([A-Za-z][A-Za-z/&' -]{0,40}?)\s*:\s*(\S.*)$")
+_MAX_LABEL_CHARS = 41
+_LABELLED = re.compile(rf"^([A-Za-z][A-Za-z/&' -]{{0,{_MAX_LABEL_CHARS - 1}}}?)\s*:\s*(\S.*)$")
 _POSTED = re.compile(
     r"(?=[dpo])(?:date\s+posted|posting\s+date|posted(?:\s+on)?|published(?:\s+on)?|opening\s+date)\s*:?\s*"
     rf"(?P<date>{_DATE.pattern}|\d+\+?\s+\w+\s+ago|today|yesterday)",
@@ -585,6 +587,7 @@ _ABOUT = re.compile(
     r"^[Aa]bout\s+(?!(?i:the|us|our|you|your|this|we|me|it|company|team|role|position|job)\b)"
     r"([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*:?$"
 )
+_HIRING_WORDS = ("seeking", "looking", "hiring", "recruiting")  # one is in every _SEEKING match
 _SEEKING = re.compile(
     r"^(?!(?:We|You|They|He|She|It|This|That|Our|Your|The|Who)\b)"
     r"([A-Z][\w&.'()-]*(?:\s+(?:[A-Z(][\w&.'()-]*|of|for|and|&)){0,7})\s+"
@@ -607,6 +610,7 @@ _MAX_HEADER_CHARS = 150
 _MAX_VALUE_WORDS = 4
 _MAX_TITLE_WORDS = 10
 _SALARY_SECTIONS = ("compensation", "logistics", "benefits")
+_DIGITS = "0123456789"
 _Fields = dict[str, Any]
 _Labels = dict[str, tuple[int, str]]
 _Prose = list[tuple[str, bytes]]
@@ -674,16 +678,19 @@ def _labels(lines: Sequence[str], body: str, sections: Sequence[Section]) -> _La
     line, or a "Location" section whose text is a short "Berlin" (indexed after every line).
 
     `body` is the lines joined by "\\n": only lines with a ":" can be labelled, and finding the
-    colons in it is cheaper than looking at every line."""
+    colons in it is cheaper than looking at every line. Most colons follow no known label ("Note:",
+    a sentence), which the words before them tell without reading the line."""
     found: _Labels = {}
-    i, counted = 0, 0
     colon = body.find(":")
     while colon >= 0:
-        i += body.count("\n", counted, colon)
-        counted = colon
-        label = _label(lines[i])
-        if label and label[1] and label[1] not in found:
-            found[label[1]] = (i, label[2])
+        start = body.rfind("\n", 0, colon) + 1
+        before = body[start:colon]  # a label, and the spaces _LABELLED lets come after it
+        if (len(before) <= _MAX_LABEL_CHARS or before[_MAX_LABEL_CHARS:].isspace()) and (
+            key := _LABEL_KEYS.get(_label_key(before))
+        ) not in found and key:
+            i = body.count("\n", 0, start)
+            if label := _label(lines[i]):
+                found[key] = (i, label[2])
         line_end = body.find("\n", colon)
         colon = body.find(":", line_end) if line_end >= 0 else -1
     for section in sections:
@@ -771,19 +778,22 @@ def extract_meta(doc: Document, sections: Sequence[Section]) -> Meta:
     parts = [p for line in after_title for p in _parts(line)]
     company = fields.get("company") or _company(labels, header, title, title_at, after_title, lines)
     locations = _locations(fields, labels, after_title)
-    logistics = "\n".join(s.text for s in sections if s.kind == "logistics")
+    logistics = "\n".join([s.text for s in sections if s.kind == "logistics"])
     fold = _fold(body)
     # The prose read for a mode or a type, in that order, each with its fold for the searches.
     prose = [(logistics, _fold(logistics)), (body, fold)] if logistics else [(body, fold)]
-    return Meta(
-        title=title,
-        company=company,
-        locations=locations,
-        remote=_remote(fields, labels, title, locations, parts, prose),
-        employment_type=_employment_type(fields, labels, title, parts, prose),
-        posted=_posted(fields, body, fold),
-        salary=_salary(fields, sections, body, fold),
-        truncated=bool(doc.blocks) and _truncated(doc.blocks[-1].text.strip()),
+    return filled(
+        Meta,
+        {
+            "title": title,
+            "company": company,
+            "locations": locations,
+            "remote": _remote(fields, labels, title, locations, parts, prose),
+            "employment_type": _employment_type(fields, labels, title, parts, prose),
+            "posted": _posted(fields, body, fold),
+            "salary": _salary(fields, sections, body, fold),
+            "truncated": bool(doc.blocks) and _truncated(doc.blocks[-1].text.strip()),
+        },
     )
 
 
@@ -835,11 +845,15 @@ def _company(
             return first
     if "company" in labels:
         return labels["company"][1]
-    # Each pattern runs only on the lines cheap tests leave it: opening "About"; opening with a
-    # capital and holding the "ing" of every hiring word.
-    about = (m[1] for line in lines if line[:5] in ("About", "about") and (m := _ABOUT.match(line)))
-    seeking = (m[1] for line in lines if "A" <= line[0] <= "Z" and "ing" in line and (m := _SEEKING.match(line)))
-    return next(about, None) or next(seeking, None)
+    # An "About X" line wins over an earlier "X is seeking". Each pattern runs only on the lines cheap
+    # tests leave it: opening "About"; opening with a capital and holding a hiring word.
+    seeking = None
+    for line in lines:
+        if line[:5] in ("About", "about") and (m := _ABOUT.match(line)):
+            return m[1]
+        if seeking is None and "A" <= line[0] <= "Z" and "ing" in line and any(map(line.__contains__, _HIRING_WORDS)):
+            seeking = (m := _SEEKING.match(line)) and m[1]
+    return seeking
 
 
 def _locations(fields: _Fields, labels: _Labels, after_title: list[str]) -> tuple[str, ...]:
@@ -889,19 +903,21 @@ def _employment_type(
         # In a title "contract" names the field ("Contract Manager"), not the terms.
         if title and (t := parse_employment_type(title)) and t != "contract":
             return t
-    for text, fold in prose:
-        if t := next((t for m in _type_in_prose(text, fold) if (t := parse_employment_type(m[0]))), None):
-            return t
-    return None
+    return next((t for text, fold in prose if (t := _type_in_prose(text, fold))), None)
 
 
-def _type_in_prose(text: str, fold: bytes) -> Iterator[re.Match]:
-    """The matches of `_TYPE_IN_PROSE.finditer(text)`, tried only where _TYPE_IN_PROSE_STARTS find one can start."""
+def _type_in_prose(text: str, fold: bytes) -> str | None:
+    """The type named by the first of the matches of `_TYPE_IN_PROSE.finditer(text)` that names one,
+    tried only where _TYPE_IN_PROSE_STARTS find one can start."""
+    starts = [m.start() for start in _TYPE_IN_PROSE_STARTS for m in start.finditer(fold)]
+    starts.sort()
     pos = 0
-    for at in sorted(m.start() for start in _TYPE_IN_PROSE_STARTS for m in start.finditer(fold)):
+    for at in starts:
         if at >= pos and (m := _TYPE_IN_PROSE.match(text, at)):
-            yield m
+            if t := parse_employment_type(m[0]):
+                return t
             pos = m.end()
+    return None
 
 
 def _posted(fields: _Fields, body: str, fold: bytes) -> str | None:
@@ -932,9 +948,12 @@ def _salary(fields: _Fields, sections: Sequence[Section], body: str, body_fold: 
             currency=str(currency).upper() if currency else None,
             period=_PERIODS.get(str(period).lower()) if period else None,
         )
-    preferred = sorted(
-        (s for s in sections if s.kind in _SALARY_SECTIONS), key=lambda s: _SALARY_SECTIONS.index(s.kind)
-    )
-    # The heading goes in front so "REMUNERATION" still names the pay in "18,000 per annum".
-    texts = (f"{s.heading}: {s.text}" if s.heading else s.text for s in preferred)
-    return next((salary for text in texts if (salary := parse_salary(text))), None) or _first_salary(body, body_fold)
+    for kind in _SALARY_SECTIONS:
+        for section in sections:
+            if section.kind == kind:
+                # The heading goes in front so "REMUNERATION" still names the pay in "18,000 per annum".
+                text = f"{section.heading}: {section.text}" if section.heading else section.text
+                # Every amount starts with a digit, and most of these sections hold none.
+                if (not text.isascii() or any(map(text.__contains__, _DIGITS))) and (salary := parse_salary(text)):
+                    return salary
+    return _first_salary(body, body_fold)
