@@ -624,9 +624,12 @@ def _lines(blocks: Iterable[Block]) -> list[str]:
 def _is_prose(line: str) -> bool:
     """A sentence rather than a title or a name: long, or ending like one ("... is remote.",
     not "Engineer, Sr." or "Acme, Inc.")."""
+    if len(line) > _MAX_HEADER_CHARS:
+        return True
+    if not line.endswith((".", "!", "?")):
+        return False
     words = line.split()
-    ends = line.endswith((".", "!", "?"))
-    return len(line) > _MAX_HEADER_CHARS or ends and (len(words) > _MAX_TITLE_WORDS or words[-1][:1].islower())
+    return len(words) > _MAX_TITLE_WORDS or words[-1][:1].islower()
 
 
 def _header(doc: Document) -> list[str]:
@@ -660,7 +663,7 @@ def _header(doc: Document) -> list[str]:
             ):
                 return lines
             if lines and not facts:
-                facts = bool(_name_and_place(line) or any(_states_fact(p) for p in _parts(line)))
+                facts = bool(_name_and_place(line) or any(map(_states_fact, _parts(line))))
             lines.append(line)
             last = number
     return lines
@@ -798,8 +801,9 @@ def extract_meta(doc: Document, sections: Sequence[Section]) -> Meta:
 
 
 def _truncated(text: str) -> bool:
-    # _TRUNCATED needs "..." or "…", or a bracket and "truncated" (no letter in it has other cases).
-    if "..." in text or "…" in text or ("(" in text or "[" in text) and "truncated" in text.lower():
+    """Whether the stripped `text` ends as a cut-off posting does. _TRUNCATED needs "..." or "…", or
+    a closing bracket at the end: looking for those is cheaper than lowering a long last block."""
+    if "..." in text or "…" in text or text.endswith((")", "]")):
         return bool(_TRUNCATED.search(text))
     return False
 
@@ -841,7 +845,7 @@ def _company(
         first, *rest = _parts(after_title[0]) or [""]
         if not rest and len(after_title) > 1:
             rest = _parts(after_title[1])
-        if _names_someone(first) and not _same_words(first, title or "") and any(_states_fact(p) for p in rest):
+        if _names_someone(first) and not _same_words(first, title or "") and any(map(_states_fact, rest)):
             return first
     if "company" in labels:
         return labels["company"][1]
