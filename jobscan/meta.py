@@ -8,12 +8,12 @@ sections where postings usually state them. Every function here is pure.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from typing import Any
 
-from .model import Block, Document, Meta, Salary, Section
+from .model import Block, Document, Meta, Salary, Section, filled
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -36,7 +36,7 @@ def _fold(text: str) -> bytes:
     pattern's whitespace and digit classes then match where the str pattern's do."""
     raw = text.encode("ascii", "replace")
     if not text.isascii():
-        spots = _occurrences(raw, b"?")  # every character outside ASCII, and any "?"
+        spots = _occurrences(raw, (b"?",))  # every character outside ASCII, and any "?"
         if len(spots) > 64:  # many: look at each character once
             for char in set(text.encode("utf-8").translate(None, _ASCII).decode("utf-8")):
                 if plain := _plain(char):
@@ -50,18 +50,21 @@ def _fold(text: str) -> bytes:
     return raw.translate(_FOLD_BYTES)
 
 
+@lru_cache(maxsize=1024)  # a posting holds a few characters outside ASCII, many times each
 def _plain(char: str) -> str:
     """The ASCII character a fold writes for `char` outside ASCII, or "" for "?"."""
     return _IGNORECASE_LETTERS.get(char) or ("0" if char.isdecimal() else " " if char.isspace() else "")
 
 
-def _occurrences(text: bytes, word: bytes) -> list[int]:
-    """Where `word` occurs in `text`, in order."""
+def _occurrences(text: bytes, words: Iterable[bytes]) -> list[int]:
+    """Where any of `words` occurs in `text`, in order."""
     found = []
-    at = text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + 1)
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+    found.sort()
     return found
 
 
@@ -197,6 +200,9 @@ _PERIOD_BEFORE = re.compile(
 )
 _WORDS_AFTER = re.compile(r"[ \t]*((?:[A-Za-z][\w()'-]*[ \t]+){0,3}[A-Za-z][\w()'-]*)?")
 _WORDS_BEFORE = re.compile(r"((?:[A-Za-z][\w()'-]*[ \t(]+){0,2})$")
+# Read backwards, the longest run of _WORDS_BEFORE's characters it can match: _WORDS_BEFORE, tried at
+# every place of a text, takes ~0.5 us at each, and cannot start before the run does.
+_WORDS_BEFORE_REACH = re.compile(r"[ \t(]*[\w()'-]*[ \t(]*[\w()'-]*")
 _STOP_WORDS = frozenset(("and", "or", "plus", "with"))
 # A separator followed by exactly three digits groups thousands; any other is a decimal point.
 _THOUSANDS = re.compile(r"[,.' \u00a0\u202f](?=\d{3}(?!\d))")
@@ -351,14 +357,15 @@ def _currency(text: str, m: re.Match) -> str | None:
     if not marks:
         return None
     window = text[max(0, m.start() - 30) : m.end() + 30]
-    shared = (c for c in _SHARED_SYMBOL_CODES.get(marks[0], ()) if _SHARED_CODE[c].search(window))
+    shared = (c for c in _SHARED_SYMBOL_CODES.get(marks[0], ()) if c in window and _SHARED_CODE[c].search(window))
     return next((_CODE_ALIASES.get(c, c) for c in shared), _SYMBOLS[marks[0]])
 
 
 def _near_not_pay(text: str, m: re.Match, before: str) -> bool:
     """Whether the words touching the amount (two before, four after, stopping at punctuation
     or a conjunction) say it is not pay."""
-    words = _BREAKS_BEFORE.split(_WORDS_BEFORE.search(before)[1].lower())
+    reach = _WORDS_BEFORE_REACH.match(before[::-1]).end()
+    words = _BREAKS_BEFORE.split(_WORDS_BEFORE.search(before, len(before) - reach)[1].lower())
     for word in _BREAKS_AFTER.split((_WORDS_AFTER.match(text, m.end())[1] or "").lower()):
         if word in _STOP_WORDS:
             break
@@ -516,20 +523,24 @@ def _mode_in_prose(text: str, fold: bytes) -> str | None:
     words after each place one of its words is: every match holds one. Such a span ends at a break
     or the end of the text, where a word boundary reads the same, so searching it alone finds what
     searching the whole text would there."""
-    places = {word: _occurrences(fold, word) for word in _PROSE_MODE_WORDS}
-    for word, (before, after) in _MODE_WORD_CONTEXT.items():
-        if places[word]:
-            places[word] = [
-                at for at in places[word]
-                if fold.endswith(before, 0, at) or after and fold.startswith(after, at + len(word))
-            ]
+    places: dict[bytes, list[int]] = {}
+    for word in _PROSE_MODE_WORDS:
+        at = fold.find(word)
+        if at < 0:  # most texts hold none of the words: one find each tells it
+            continue
+        before, after = _MODE_WORD_CONTEXT.get(word, (b"", ()))
+        spots = places[word] = []
+        while at >= 0:
+            if fold.endswith(before, 0, at) or after and fold.startswith(after, at + len(word)):
+                spots.append(at)
+            at = fold.find(word, at + 1)
     if not any(places.values()):
         return None
     # Whether a word is there at all is read in `text.lower()`, which only these letters set apart from the fold.
     lower = text.lower().encode("utf-8") if "ſ" in text or "ı" in text or "İ" in text else None
     backwards, size = fold[::-1], len(fold)
     for mode, words, pattern in _MODE_IN_PROSE:
-        spots = sorted(at for word in words for at in places[word])
+        spots = sorted(at for word in words for at in places.get(word, ()))
         if spots and (lower is None or any(w in lower for w in words)):
             for at in spots:
                 start, end = size - _SIX_WORDS.match(backwards, size - at).end(), _SIX_WORDS.match(fold, at).end()
@@ -551,7 +562,8 @@ _LABELS = {
     "remote": "workplace type|workplace|work mode|work model|work arrangement|location type|remote",
 }
 _LABEL_KEYS = {label: key for key, labels in _LABELS.items() for label in labels.split("|")}
-_LABELLED = re.compile(r"^([A-Za-z][A-Za-z/&' -]{0,40}?)\s*:\s*(\S.*)$")
+_MAX_LABEL_CHARS = 41
+_LABELLED = re.compile(rf"^([A-Za-z][A-Za-z/&' -]{{0,{_MAX_LABEL_CHARS - 1}}}?)\s*:\s*(\S.*)$")
 _POSTED = re.compile(
     r"(?=[dpo])(?:date\s+posted|posting\s+date|posted(?:\s+on)?|published(?:\s+on)?|opening\s+date)\s*:?\s*"
     rf"(?P<date>{_DATE.pattern}|\d+\+?\s+\w+\s+ago|today|yesterday)",
@@ -575,6 +587,7 @@ _ABOUT = re.compile(
     r"^[Aa]bout\s+(?!(?i:the|us|our|you|your|this|we|me|it|company|team|role|position|job)\b)"
     r"([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*:?$"
 )
+_HIRING_WORDS = ("seeking", "looking", "hiring", "recruiting")  # one is in every _SEEKING match
 _SEEKING = re.compile(
     r"^(?!(?:We|You|They|He|She|It|This|That|Our|Your|The|Who)\b)"
     r"([A-Z][\w&.'()-]*(?:\s+(?:[A-Z(][\w&.'()-]*|of|for|and|&)){0,7})\s+"
@@ -597,6 +610,7 @@ _MAX_HEADER_CHARS = 150
 _MAX_VALUE_WORDS = 4
 _MAX_TITLE_WORDS = 10
 _SALARY_SECTIONS = ("compensation", "logistics", "benefits")
+_DIGITS = "0123456789"
 _Fields = dict[str, Any]
 _Labels = dict[str, tuple[int, str]]
 _Prose = list[tuple[str, bytes]]
@@ -610,9 +624,12 @@ def _lines(blocks: Iterable[Block]) -> list[str]:
 def _is_prose(line: str) -> bool:
     """A sentence rather than a title or a name: long, or ending like one ("... is remote.",
     not "Engineer, Sr." or "Acme, Inc.")."""
+    if len(line) > _MAX_HEADER_CHARS:
+        return True
+    if not line.endswith((".", "!", "?")):
+        return False
     words = line.split()
-    ends = line.endswith((".", "!", "?"))
-    return len(line) > _MAX_HEADER_CHARS or ends and (len(words) > _MAX_TITLE_WORDS or words[-1][:1].islower())
+    return len(words) > _MAX_TITLE_WORDS or words[-1][:1].islower()
 
 
 def _header(doc: Document) -> list[str]:
@@ -646,7 +663,7 @@ def _header(doc: Document) -> list[str]:
             ):
                 return lines
             if lines and not facts:
-                facts = bool(_name_and_place(line) or any(_states_fact(p) for p in _parts(line)))
+                facts = bool(_name_and_place(line) or any(map(_states_fact, _parts(line))))
             lines.append(line)
             last = number
     return lines
@@ -664,16 +681,19 @@ def _labels(lines: Sequence[str], body: str, sections: Sequence[Section]) -> _La
     line, or a "Location" section whose text is a short "Berlin" (indexed after every line).
 
     `body` is the lines joined by "\\n": only lines with a ":" can be labelled, and finding the
-    colons in it is cheaper than looking at every line."""
+    colons in it is cheaper than looking at every line. Most colons follow no known label ("Note:",
+    a sentence), which the words before them tell without reading the line."""
     found: _Labels = {}
-    i, counted = 0, 0
     colon = body.find(":")
     while colon >= 0:
-        i += body.count("\n", counted, colon)
-        counted = colon
-        label = _label(lines[i])
-        if label and label[1] and label[1] not in found:
-            found[label[1]] = (i, label[2])
+        start = body.rfind("\n", 0, colon) + 1
+        before = body[start:colon]  # a label, and the spaces _LABELLED lets come after it
+        if (len(before) <= _MAX_LABEL_CHARS or before[_MAX_LABEL_CHARS:].isspace()) and (
+            key := _LABEL_KEYS.get(_label_key(before))
+        ) not in found and key:
+            i = body.count("\n", 0, start)
+            if label := _label(lines[i]):
+                found[key] = (i, label[2])
         line_end = body.find("\n", colon)
         colon = body.find(":", line_end) if line_end >= 0 else -1
     for section in sections:
@@ -761,25 +781,29 @@ def extract_meta(doc: Document, sections: Sequence[Section]) -> Meta:
     parts = [p for line in after_title for p in _parts(line)]
     company = fields.get("company") or _company(labels, header, title, title_at, after_title, lines)
     locations = _locations(fields, labels, after_title)
-    logistics = "\n".join(s.text for s in sections if s.kind == "logistics")
+    logistics = "\n".join([s.text for s in sections if s.kind == "logistics"])
     fold = _fold(body)
     # The prose read for a mode or a type, in that order, each with its fold for the searches.
     prose = [(logistics, _fold(logistics)), (body, fold)] if logistics else [(body, fold)]
-    return Meta(
-        title=title,
-        company=company,
-        locations=locations,
-        remote=_remote(fields, labels, title, locations, parts, prose),
-        employment_type=_employment_type(fields, labels, title, parts, prose),
-        posted=_posted(fields, body, fold),
-        salary=_salary(fields, sections, body, fold),
-        truncated=bool(doc.blocks) and _truncated(doc.blocks[-1].text.strip()),
+    return filled(
+        Meta,
+        {
+            "title": title,
+            "company": company,
+            "locations": locations,
+            "remote": _remote(fields, labels, title, locations, parts, prose),
+            "employment_type": _employment_type(fields, labels, title, parts, prose),
+            "posted": _posted(fields, body, fold),
+            "salary": _salary(fields, sections, body, fold),
+            "truncated": bool(doc.blocks) and _truncated(doc.blocks[-1].text.strip()),
+        },
     )
 
 
 def _truncated(text: str) -> bool:
-    # _TRUNCATED needs "..." or "…", or a bracket and "truncated" (no letter in it has other cases).
-    if "..." in text or "…" in text or ("(" in text or "[" in text) and "truncated" in text.lower():
+    """Whether the stripped `text` ends as a cut-off posting does. _TRUNCATED needs "..." or "…", or
+    a closing bracket at the end: looking for those is cheaper than lowering a long last block."""
+    if "..." in text or "…" in text or text.endswith((")", "]")):
         return bool(_TRUNCATED.search(text))
     return False
 
@@ -821,15 +845,19 @@ def _company(
         first, *rest = _parts(after_title[0]) or [""]
         if not rest and len(after_title) > 1:
             rest = _parts(after_title[1])
-        if _names_someone(first) and not _same_words(first, title or "") and any(_states_fact(p) for p in rest):
+        if _names_someone(first) and not _same_words(first, title or "") and any(map(_states_fact, rest)):
             return first
     if "company" in labels:
         return labels["company"][1]
-    # Each pattern runs only on the lines cheap tests leave it: opening "About"; opening with a
-    # capital and holding the "ing" of every hiring word.
-    about = (m[1] for line in lines if line[:5] in ("About", "about") and (m := _ABOUT.match(line)))
-    seeking = (m[1] for line in lines if "A" <= line[0] <= "Z" and "ing" in line and (m := _SEEKING.match(line)))
-    return next(about, None) or next(seeking, None)
+    # An "About X" line wins over an earlier "X is seeking". Each pattern runs only on the lines cheap
+    # tests leave it: opening "About"; opening with a capital and holding a hiring word.
+    seeking = None
+    for line in lines:
+        if line[:5] in ("About", "about") and (m := _ABOUT.match(line)):
+            return m[1]
+        if seeking is None and "A" <= line[0] <= "Z" and "ing" in line and any(map(line.__contains__, _HIRING_WORDS)):
+            seeking = (m := _SEEKING.match(line)) and m[1]
+    return seeking
 
 
 def _locations(fields: _Fields, labels: _Labels, after_title: list[str]) -> tuple[str, ...]:
@@ -856,10 +884,10 @@ def _remote(
     stated = [labels["remote"][1]] if "remote" in labels else []
     title_mode = title and _holds(title, _TITLE_MODE_WORDS) and _TITLE_MODE.search(title)
     stated += [title_mode[1] if title_mode else "", *locations, *parts]
-    return (
-        next((mode for text in stated if (mode := _mode(text))), None)
-        or next((mode for text, fold in prose if (mode := _mode_in_prose(text, fold))), None)
-    )
+    # The texts are short and most name no mode: one look at them all spares a look at each.
+    if _holds("\n".join(stated), _MODE_WORDS_HELD) and (mode := next(filter(None, map(_mode, stated)), None)):
+        return mode
+    return next((mode for text, fold in prose if (mode := _mode_in_prose(text, fold))), None)
 
 
 def _employment_type(
@@ -871,24 +899,29 @@ def _employment_type(
         values = raw if isinstance(raw, (list, tuple)) else [raw]
         return next((t for v in values if (t := parse_employment_type(str(v)))), None)
     stated = [labels["employment_type"][1]] if "employment_type" in labels else []
-    if t := next((t for text in stated + parts if (t := parse_employment_type(text))), None):
-        return t
-    # In a title "contract" names the field ("Contract Manager"), not the terms.
-    if title and (t := parse_employment_type(title)) and t != "contract":
-        return t
-    for text, fold in prose:
-        if t := next((t for m in _type_in_prose(text, fold) if (t := parse_employment_type(m[0]))), None):
+    stated += parts
+    # The texts are short and most name no type: one look at them all spares a look at each.
+    if _holds("\n".join(stated) + "\n" + (title or ""), _TYPE_WORDS):
+        if t := next(filter(None, map(parse_employment_type, stated)), None):
             return t
-    return None
+        # In a title "contract" names the field ("Contract Manager"), not the terms.
+        if title and (t := parse_employment_type(title)) and t != "contract":
+            return t
+    return next((t for text, fold in prose if (t := _type_in_prose(text, fold))), None)
 
 
-def _type_in_prose(text: str, fold: bytes) -> Iterator[re.Match]:
-    """The matches of `_TYPE_IN_PROSE.finditer(text)`, tried only where _TYPE_IN_PROSE_STARTS find one can start."""
+def _type_in_prose(text: str, fold: bytes) -> str | None:
+    """The type named by the first of the matches of `_TYPE_IN_PROSE.finditer(text)` that names one,
+    tried only where _TYPE_IN_PROSE_STARTS find one can start."""
+    starts = [m.start() for start in _TYPE_IN_PROSE_STARTS for m in start.finditer(fold)]
+    starts.sort()
     pos = 0
-    for at in sorted(m.start() for start in _TYPE_IN_PROSE_STARTS for m in start.finditer(fold)):
+    for at in starts:
         if at >= pos and (m := _TYPE_IN_PROSE.match(text, at)):
-            yield m
+            if t := parse_employment_type(m[0]):
+                return t
             pos = m.end()
+    return None
 
 
 def _posted(fields: _Fields, body: str, fold: bytes) -> str | None:
@@ -897,7 +930,7 @@ def _posted(fields: _Fields, body: str, fold: bytes) -> str | None:
     # Every match starts with one of these words, or with "date" of "date posted", which matches at its
     # "posted" too, with the same date: _POSTED is tried only there, in order, as finditer would.
     pos = 0
-    for at in sorted(at for word in (b"post", b"published", b"opening") for at in _occurrences(fold, word)):
+    for at in _occurrences(fold, (b"post", b"published", b"opening")):
         if at >= pos and (m := _POSTED.match(body, at)):
             if iso := parse_date(m["date"]):
                 return iso
@@ -919,9 +952,12 @@ def _salary(fields: _Fields, sections: Sequence[Section], body: str, body_fold: 
             currency=str(currency).upper() if currency else None,
             period=_PERIODS.get(str(period).lower()) if period else None,
         )
-    preferred = sorted(
-        (s for s in sections if s.kind in _SALARY_SECTIONS), key=lambda s: _SALARY_SECTIONS.index(s.kind)
-    )
-    # The heading goes in front so "REMUNERATION" still names the pay in "18,000 per annum".
-    texts = (f"{s.heading}: {s.text}" if s.heading else s.text for s in preferred)
-    return next((salary for text in texts if (salary := parse_salary(text))), None) or _first_salary(body, body_fold)
+    for kind in _SALARY_SECTIONS:
+        for section in sections:
+            if section.kind == kind:
+                # The heading goes in front so "REMUNERATION" still names the pay in "18,000 per annum".
+                text = f"{section.heading}: {section.text}" if section.heading else section.text
+                # Every amount starts with a digit, and most of these sections hold none.
+                if (not text.isascii() or any(map(text.__contains__, _DIGITS))) and (salary := parse_salary(text)):
+                    return salary
+    return _first_salary(body, body_fold)

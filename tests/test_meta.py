@@ -575,3 +575,30 @@ def test_seed_mercari(shape):
     assert meta.locations == ()
     assert meta.truncated is False
     assert meta.salary is None
+
+
+# ---------------------------------------------------------------- shortcuts read as the patterns do
+
+
+@pytest.mark.parametrize(
+    "ending",
+    ["We use C (and some C++)", "Apply via the form [link]", "Dates: 2024 (tentative)\n(see below)"],
+)
+def test_a_closing_bracket_without_truncated_is_no_truncation(ending):
+    assert meta_of(f"Line Cook\n\nYou cook.\n\n{ending}").truncated is False
+
+
+def test_a_label_with_spaces_before_its_colon_is_read():
+    meta = meta_of("Line Cook\n\nAbout the kitchen and the team we have here.\n\nJob Type" + " " * 50 + ": Part-time")
+    assert meta.employment_type == "part-time"
+
+
+@given(st.text(alphabet="ab Z1_é(') -\t.,", max_size=16))
+def test_the_two_words_before_an_amount_start_where_the_pattern_finds_them(before):
+    reach = meta._WORDS_BEFORE_REACH.match(before[::-1]).end()
+    assert meta._WORDS_BEFORE.search(before, len(before) - reach)[1] == meta._WORDS_BEFORE.search(before)[1]
+
+
+def test_an_about_line_wins_over_an_earlier_seeking_sentence():
+    meta = meta_of("Bookkeeper\n\nNorthwind Traders is seeking a bookkeeper.\n\nAbout Contoso\nWe keep ledgers.")
+    assert meta.company == "Contoso"
