@@ -91,12 +91,7 @@ def match_heading(text: str) -> tuple[str | None, float]:
     content = [w[:4] for w in key_words if w not in _SMALL_WORDS]
     key_set = set(key_words)
     # The best-scoring phrase must name the same thing; where none could, skip the costly scoring.
-    words_of = _phrase_words()
-    for phrase in candidates:  # _names_the_same_thing, inline: it runs on every candidate of every new heading
-        words, starts = words_of[phrase]
-        if not content or sum(map(starts.__contains__, content)) * 2 >= len(content) or words <= key_set:
-            break
-    else:
+    if not any(_names_the_same_thing(key_set, content, phrase) for phrase in candidates):
         return None, 0.0
     found = process.extract(key, candidates, scorer=fuzz.WRatio, score_cutoff=WEAK_MATCH, limit=None)
     if not found:
@@ -313,7 +308,7 @@ def _text_heading(text: str, block: Block, next_block: Block | None, seen_headin
     if text.endswith(":"):
         shaped = words <= 6 and wording[:1].isupper() and wording.lower() not in _SMALL_WORDS
         return wording if shaped or match_heading(wording)[1] >= WEAK_MATCH else None
-    if wording.isupper() and words <= 8 and _is_upper(wording):  # isupper() first: most lines are not
+    if _is_upper(wording) and words <= 8:
         return wording
     gap_after = next_block is None or next_block.line_start > block.line_end + 1
     before_list = next_block is not None and next_block.kind == "item"
@@ -338,7 +333,7 @@ def _split_labels(block: Block, label: re.Match[str] | None) -> list[Block]:
     out: list[Block] = []
     if label:
         wording = label.group(1).strip()
-        if (wording.isupper() and _is_upper(wording) and len(wording.split()) <= 6) or match_heading(wording)[1] >= STRONG_MATCH:
+        if (_is_upper(wording) and len(wording.split()) <= 6) or match_heading(wording)[1] >= STRONG_MATCH:
             out.append(new_block("heading", wording, block.line_start, block.line_start, 0))
             block = new_block(block.kind, block.text[label.end():], block.line_start, block.line_end, -1)
     if not _GLUE_MARK.search(block.text):
@@ -440,7 +435,7 @@ def _rank(heading: Block) -> int:
     """How prominent a heading is (lower is more): its level in markup, its case in plain text."""
     if heading.level > 0:
         return heading.level
-    return 1 if heading.text.isupper() and _is_upper(heading.text) else 4
+    return 1 if _is_upper(heading.text) else 4
 
 
 def _lead(body: list[Block]) -> list[Block]:
