@@ -408,8 +408,11 @@ def _scan(toks: list[str], vocab: Vocabulary, headings: list[str]) -> list[_Cand
 
 def _dot_ok(c: _Candidate, low: str) -> bool:
     """A name written with a leading dot (".NET") must have it, not glued to a word ("Java.NET");
-    a dot set apart by spaces (". NET", as in tokenised text) counts too."""
+    a dot set apart by spaces (". NET", as in tokenised text) counts too. Asked again, it answers
+    the same: the mention then starts at its dot."""
     a = c.start
+    if low[a] == ".":
+        return a == 0 or not low[a - 1].isalnum()
     k = a - 1
     while k >= 0 and low[k] == " ":
         k -= 1

@@ -317,6 +317,12 @@ def test_every_spelling_of_a_skill_is_kept_once():
     assert hit.surfaces == ("React", "ReactJS")
 
 
+def test_every_spelling_of_a_dotted_name_is_kept():
+    hit = hits(".NET experience is a plus.\n\n3+ years of .NET framework development.")["dotnet"]
+    assert hit.surfaces == (".NET", ".NET framework")
+    assert (hit.requirement, hit.years) == ("required", 3)
+
+
 def test_spellings_of_ambiguous_names_come_from_accepted_mentions():
     hit = hits("- Write services in Go and PHP\n- Go Bold with golang tooling")["go"]
     assert hit.surfaces == ("Go", "golang")
