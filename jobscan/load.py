@@ -320,6 +320,7 @@ def _wrapped_blocks(lines: list[str], first_line: int, full_length: int, markdow
         if markdown:
             line = _strip_markdown(line)
         if continues:
+            assert parts is not None  # `continues` says so
             parts.append(line)
         else:
             parts = [line]
@@ -539,7 +540,7 @@ def _list_item(node: Tag, depth: int) -> Iterator[tuple[str, str, int]]:
 
 def _is_bold_inline(tag: Tag) -> bool:
     """A span styled bold, or an inline wrapper whose only text is bold, reads as bold."""
-    style = (tag.get("style") or "").replace(" ", "").lower()
+    style = str(tag.get("style") or "").replace(" ", "").lower()  # a str: "style" holds one value
     if "font-weight:bold" in style or "font-weight:700" in style:
         return True
     texts = [t for t in tag.find_all(string=True) if t.strip()]
@@ -752,14 +753,14 @@ def _from_lever(record: dict, raw: str, source: str) -> Document:
         content = _text_of(entry.get("content"))
         blocks.extend(_rich_blocks(content if "<li" in content else f"<ul>{content}</ul>", locator))
     blocks.extend(_rich_blocks(_text_of(record.get("additional")) or _text_of(record.get("additionalPlain")), locator))
+    locations = [loc for loc in [_text_of(categories.get("location"))] + list(categories.get("allLocations") or []) if loc]
     fields = {
         "title": title or None,
-        "locations": [loc for loc in [_text_of(categories.get("location"))] + list(categories.get("allLocations") or []) if loc],
+        "locations": list(dict.fromkeys(locations)),
         "employment_type": _text_of(categories.get("commitment")) or None,
         "remote": _text_of(record.get("workplaceType")) or None,
         "posted": record.get("createdAt"),
     }
-    fields["locations"] = list(dict.fromkeys(fields["locations"]))
     return Document(source, "lever", tuple(blocks), {k: v for k, v in fields.items() if v})
 
 

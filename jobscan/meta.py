@@ -129,7 +129,7 @@ _NOT_PAY = frozenset(
 # Millions a year in a currency worth about a dollar or more is a company's figure, not pay.
 _STRONG_CURRENCIES = frozenset("USD EUR GBP CHF CAD AUD NZD SGD".split())
 _MAX_STRONG_PAY = 1e6
-_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12}
+_PER_YEAR: dict[str | None, int] = {"hour": 2080, "day": 260, "week": 52, "month": 12}
 _PAY_WORD = re.compile(r"\b(?:salary|salaries|pay|paid|wages?|remuneration|compensation|rate|earnings)\b", re.I)
 
 _CODE = rf"(?-i:\b(?:{_alternation(_CODES)})\b)"
@@ -259,6 +259,7 @@ def _may_follow_amount(fold: bytes, at: int) -> bool:
     a match can go on with ("k", "USD", "to", "per", "monthly"). Most numbers ("5 years", "2021.")
     are followed by neither, and one small match tells that sooner than _SALARY can."""
     after = _AFTER_NUMBER.match(fold, at)
+    assert after is not None  # it can match the empty string
     word = after[1]
     return word in _WORDS_AFTER_AMOUNT if word else fold[after.end() : after.end() + 1] in _MARKS_AFTER_AMOUNT
 
@@ -284,10 +285,12 @@ def _lead_word_before(fold: bytes, at: int) -> bool:
 def _words_before(fold: bytes, at: int) -> int:
     """Where the words a match can hold before the digit at `at` start (_WORDS_BEFORE_AMOUNT)."""
     near = fold[max(0, at - 64) : at][::-1]
-    reach = _WORDS_BEFORE_AMOUNT.match(near).end()
-    if reach == len(near) < at:  # they may go on before the 64 characters read
-        reach = _WORDS_BEFORE_AMOUNT.match(fold[:at][::-1]).end()
-    return at - reach
+    words = _WORDS_BEFORE_AMOUNT.match(near)
+    assert words is not None  # it can match the empty string
+    if words.end() == len(near) < at:  # they may go on before the 64 characters read
+        words = _WORDS_BEFORE_AMOUNT.match(fold[:at][::-1])
+        assert words is not None
+    return at - words.end()
 
 
 def _match_up_to(text: str, start: int, at: int) -> re.Match | None:
@@ -308,7 +311,9 @@ def _salary_from_match(text: str, m: re.Match) -> Salary | None:
         return None
     line_start = text.rfind("\n", 0, m.start()) + 1
     before = text[max(line_start, m.start() - 60) : m.start()]
-    lo, hi = _amount(m, "1"), _amount(m, "2")
+    lo: float | None = _amount(m, "1")
+    hi = _amount(m, "2")
+    assert lo is not None  # the first amount's number is no optional group
     if currency is None and not (_PAY_WORD.search(before) and (m["unit"] or lo >= 1000)):
         return None
     if _near_not_pay(text, m, before):
@@ -317,8 +322,10 @@ def _salary_from_match(text: str, m: re.Match) -> Salary | None:
         lo, hi = _shorthand(lo, hi, bool(m["m1"]), bool(m["m2"]))
         if hi < lo:
             hi = None
-    if m["upper"]:
-        lo, hi = None, lo if hi is None else hi
+    if m["upper"]:  # the one amount is the upper end
+        if hi is None:
+            hi = lo
+        lo = None
     elif hi is None and not (m["lower"] or m["plus1"]):
         hi = lo
     amounts = [v for v in (lo, hi) if v is not None]
@@ -364,9 +371,13 @@ def _currency(text: str, m: re.Match) -> str | None:
 def _near_not_pay(text: str, m: re.Match, before: str) -> bool:
     """Whether the words touching the amount (two before, four after, stopping at punctuation
     or a conjunction) say it is not pay."""
-    reach = _WORDS_BEFORE_REACH.match(before[::-1]).end()
-    words = _BREAKS_BEFORE.split(_WORDS_BEFORE.search(before, len(before) - reach)[1].lower())
-    for word in _BREAKS_AFTER.split((_WORDS_AFTER.match(text, m.end())[1] or "").lower()):
+    reach = _WORDS_BEFORE_REACH.match(before[::-1])
+    assert reach is not None  # it can match the empty string, and so can the two below
+    words_before = _WORDS_BEFORE.search(before, len(before) - reach.end())
+    words_after = _WORDS_AFTER.match(text, m.end())
+    assert words_before is not None and words_after is not None
+    words = _BREAKS_BEFORE.split(words_before[1].lower())
+    for word in _BREAKS_AFTER.split((words_after[1] or "").lower()):
         if word in _STOP_WORDS:
             break
         words.append(word)
@@ -543,8 +554,9 @@ def _mode_in_prose(text: str, fold: bytes) -> str | None:
         spots = sorted(at for word in words for at in places.get(word, ()))
         if spots and (lower is None or any(w in lower for w in words)):
             for at in spots:
-                start, end = size - _SIX_WORDS.match(backwards, size - at).end(), _SIX_WORDS.match(fold, at).end()
-                if pattern.search(text, start, end):
+                left, right = _SIX_WORDS.match(backwards, size - at), _SIX_WORDS.match(fold, at)
+                assert left is not None and right is not None  # it can match the empty string
+                if pattern.search(text, size - left.end(), right.end()):
                     return mode
     return None
 
@@ -844,7 +856,7 @@ def _company(
         # the next, so a heading such as "Our Mission" under the title is not taken for the employer.
         first, *rest = _parts(after_title[0]) or [""]
         if not rest and len(after_title) > 1:
-            rest = _parts(after_title[1])
+            rest = list(_parts(after_title[1]))
         if _names_someone(first) and not _same_words(first, title or "") and any(map(_states_fact, rest)):
             return first
     if "company" in labels:

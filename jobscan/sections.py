@@ -153,7 +153,7 @@ class _CueTable:
         for token, entries in self.by_token.items():
             keyed = tuple(entry for entry in self.patterns_when if entry[2] and max(entry[2], key=len) == token)
             cues = frozenset(cue for phrase, cue in entries if phrase is None)
-            self.by_word[token] = (cues, tuple(entry for entry in entries if entry[0] is not None), keyed)
+            self.by_word[token] = (cues, tuple((phrase, cue) for phrase, cue in entries if phrase is not None), keyed)
         # (when string, pattern, cue) for the patterns that need no word: a substring test each.
         self.wordless = tuple((string, pattern, cue) for pattern, when, words, cue in self.patterns_when if not words for string in when)
         # (finder, cue) for the patterns that always run: search() tries every position even after a
@@ -270,7 +270,9 @@ def _glued_split(text: str) -> list[str]:
     size = len(text)
     for mark in _GLUE_MARK.finditer(text):
         colon = mark.start()
-        start = colon - len(_LABEL_RUN.match(reverse, size - colon).group())
+        run = _LABEL_RUN.match(reverse, size - colon)
+        assert run is not None  # it can match the empty string
+        start = colon - len(run.group())
         label = _GLUED_LABEL.search(text, start, colon + 2)  # the lookbehind still sees before `start`
         if label:
             pieces += (text[last : label.start()], label.group(1))
@@ -357,8 +359,8 @@ def _split_labels(block: Block, label: re.Match[str] | None) -> list[Block]:
     return out
 
 
-def _groups(doc: Document) -> list[tuple[Block | None, list[Block]]]:
-    """The blocks before the first heading, then each heading that opens a section with the blocks under it."""
+def _groups(doc: Document) -> tuple[list[Block], list[tuple[Block, list[Block]]]]:
+    """The blocks before the first heading, and each heading that opens a section with the blocks under it."""
     blocks: list[Block] = []
     for block in doc.blocks:
         text = block.text
@@ -370,8 +372,9 @@ def _groups(doc: Document) -> list[tuple[Block | None, list[Block]]]:
                 continue
         blocks.append(block)
     title = doc.fields.get("title")
-    body: list[Block] = []
-    groups: list[tuple[Block | None, list[Block]]] = [(None, body)]
+    lead: list[Block] = []
+    body = lead
+    groups: list[tuple[Block, list[Block]]] = []
     seen_heading = False
     last = len(blocks) - 1
     for index, block in enumerate(blocks):
@@ -395,12 +398,12 @@ def _groups(doc: Document) -> list[tuple[Block | None, list[Block]]]:
             seen_heading = True
             continue
         body.append(block)
-    return groups
+    return lead, groups
 
 
 def split_sections(doc: Document) -> tuple[Section, ...]:
     """Sections in reading order; text before the first heading and headless postings are classed by content."""
-    (_, lead_body), *groups = _groups(doc)
+    lead_body, groups = _groups(doc)
     sections = _headless(lead_body, first=True)
     if not groups:
         return tuple(sections)

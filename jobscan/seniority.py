@@ -150,6 +150,7 @@ def _years_in(text: str, low: str) -> Iterator[tuple[int, int | None, bool, int,
         pre_match = before and before[-1] in _PRE_ENDS and _PRE.search(low, max(0, start - 25), start)
         pre = " ".join(pre_match.group("pre").split()) if pre_match else ""
         post = _POST.match(low, unit.end())
+        assert post is not None  # every part of _POST is optional
         end = post.end()
         lo_word, hi_word = figure.group("lo"), figure.group("hi")
         if lo_word in ("a", "an"):
@@ -175,7 +176,7 @@ def _years_in(text: str, low: str) -> Iterator[tuple[int, int | None, bool, int,
         if hi is not None and hi <= lo:
             lo, hi = (hi, hi) if figure.group("sep").isspace() else (lo, None)
         if pre in _UPPER_BOUND_WORDS:
-            lo, hi = 0, lo
+            lo, hi = 0.0, lo
         elif hi is None and not (required or pre):
             hi = lo
         if months:
@@ -265,7 +266,9 @@ def _index(
         by_anchor.setdefault(anchor, []).append((name, rest))
     index = []
     for anchor, rules in by_anchor.items():
-        word = _WORD.match(anchor).group(0).encode()
+        first = _WORD.match(anchor)
+        assert first is not None  # every anchor starts with a word
+        word = first.group(0).encode()
         pattern = re.compile(re.escape(anchor) + "(?:" + "|".join(f"({rest})" for _, rest in rules) + ")")
         index.append((word, word[1:], anchor, pattern, tuple(name for name, _ in rules)))
     return tuple(index)
@@ -274,15 +277,16 @@ def _index(
 _PHRASE_INDEX = _index(_PHRASES)
 
 
-def _by(key: int) -> dict[bytes, tuple[int, ...]]:
-    """Positions in the index of the anchors with each first word (key 0) or tail (key 1)."""
+def _by(words: Iterable[bytes]) -> dict[bytes, tuple[int, ...]]:
+    """Positions in the index of the anchors with each first word (or tail), `words` in index order."""
     positions: dict[bytes, tuple[int, ...]] = {}
-    for k, entry in enumerate(_PHRASE_INDEX):
-        positions[entry[key]] = positions.get(entry[key], ()) + (k,)
+    for k, word in enumerate(words):
+        positions[word] = positions.get(word, ()) + (k,)
     return positions
 
 
-_BY_WORD, _BY_TAIL = _by(0), _by(1)
+_BY_WORD = _by(entry[0] for entry in _PHRASE_INDEX)
+_BY_TAIL = _by(entry[1] for entry in _PHRASE_INDEX)
 _TAILS = frozenset(_BY_TAIL)
 
 
@@ -364,7 +368,9 @@ def _phrases_in(text: str, low: str) -> list[tuple[int, int, str]]:
         for m in rx.finditer(low, first) if first >= 0 else ():
             i = m.start()
             if i == 0 or not low[i - 1].isalnum() or text[i - 1].islower() and text[i].isupper():
-                found.append((i, m.end(), names[m.lastindex - 1]))
+                group = m.lastindex
+                assert group is not None  # the pattern holds a group per phrase, and one matched
+                found.append((i, m.end(), names[group - 1]))
     if len(found) < 2:
         return found
     found.sort(key=lambda f: (f[0], -f[1]))
@@ -439,7 +445,8 @@ def _decide(
     A rung named in the title wins unless the stated years put the role two rungs away
     ("Team Lead" asking for one year of customer service is an entry-level job).
     """
-    said_years = by_years = None
+    said_years = ""
+    by_years = None
     if years_min is not None:
         upper = "+" if years_max is None else "" if years_max == years_min else f"-{years_max}"
         said_years = f"years: {years_min}{upper}"
@@ -447,6 +454,7 @@ def _decide(
     manages = signals.get("manages")
     words: dict[str, str] = {}  # group -> the title's own wording, first occurrence
     for m in _TITLE_WORDS.finditer(_lower(title)) if title else ():
+        assert m.lastgroup is not None  # every alternative is a named group
         words.setdefault(m.lastgroup, " ".join(title[m.start():m.end()].split()))
     if words:  # else the years, the wording or the default decide
 

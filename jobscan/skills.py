@@ -114,7 +114,7 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
     """The skills the sections name, one `SkillHit` per skill, in order of first mention."""
     if vocab is None or not vocab.skills:  # as `vocab or builtin()`, without a call to Vocabulary.__len__
         vocab = builtin()
-    blocks = []  # (section kind, block, normalized text, label)
+    blocks: list[tuple[str, Block, str, str | None]] = []  # (section kind, block, normalized text, label)
     headings = []
     for section in sections:
         heading = section.heading
@@ -153,8 +153,8 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
         cleaned = []
         toks = []
         pos = 0
-        for b in blocks:
-            end = pos + len(b[2])
+        for one in blocks:
+            end = pos + len(one[2])
             cleaned.append(blank_separators(low[pos:end]))
             firsts.append(len(toks))
             toks += cleaned[-1].split()
@@ -288,9 +288,10 @@ def _block_hits(
             clause = clauses[-1]
             if len(clauses) > 1:
                 clause = next((cl for cl in clauses if cl[0] <= c.start < cl[1]), clause)
-            requirement = requirement_cache.get(clause[0])
-            if requirement is None:
-                requirement = requirement_cache[clause[0]] = _requirement(clause[2], base, cap)
+            cached = requirement_cache.get(clause[0])
+            if cached is None:
+                cached = requirement_cache[clause[0]] = _requirement(clause[2], base, cap)
+            requirement = cached
             years = _years(clause, c.start, c.end) if clause[3] else None
         if old is not None:
             if _RANK[requirement] < _RANK[old["requirement"]]:
@@ -504,6 +505,7 @@ def _shape_ok(
     not to look there) allow the skill reading."""
     entry = c.entry
     rule = entry.rule
+    assert rule is not None  # only ambiguous names are looked at
     if entry.forms and not any_case and "".join(norm[c.start : c.end].split()) not in entry.forms:
         return False
     if before:

@@ -91,7 +91,7 @@ def blank_separators(low: str) -> str:
         return cleaned
     if wide > len(low) >> 4:
         return _NON_ASCII_MARKS.sub(" ", low).translate(_SEPARATORS)
-    parts = []
+    parts: list[str] = []
     at = 0
     i = encoded.find(b"?")
     while i >= 0:
@@ -360,9 +360,10 @@ class Vocabulary:
         """The entry a whole name or alias leads to, e.g. `lookup("k8s").skill.id == "kubernetes"`."""
         node = self.trie
         for tok in tokens(text):
-            node = node.get(tok)
-            if node is None:
+            child = node.get(tok)
+            if child is None:
                 return None
+            node = child
         return node.get("")
 
     def fuzzy(self, token: str) -> tuple[Entry, int] | None:
