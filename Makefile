@@ -7,9 +7,13 @@ SHARED := ../shared
 
 .PHONY: install run test eval bench vocab goldens clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+
+# setup.py compiles the analysis stages with mypyc (JOBSCAN_PURE=1 skips it); an editable install
+# leaves them in jobscan/, where they shadow the .py files, so any edit there installs again.
+$(STAMP): $(BIN)/python pyproject.toml setup.py $(wildcard jobscan/*.py)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -38,4 +42,4 @@ goldens: $(STAMP)
 	$(BIN)/python scripts/update_goldens.py
 
 clean:
-	rm -rf $(VENV) .eval build *.egg-info
+	rm -rf $(VENV) .eval build *.egg-info .mypy_cache jobscan/*.so

@@ -13,15 +13,15 @@ import re
 import sys
 from itertools import compress
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Final, Iterator
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, ProcessingInstruction, Doctype, Declaration, CData
 
 from .model import Block, Document, new_block, new_document
 
-POSTING_EXTENSIONS = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonld", ""})
-MAX_BYTES = 20 * 1024 * 1024
+POSTING_EXTENSIONS: Final = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonld", ""})
+MAX_BYTES: Final = 20 * 1024 * 1024
 
 
 class LoadError(Exception):
@@ -35,14 +35,14 @@ class LoadError(Exception):
 
 # ---------------------------------------------------------------- bytes -> str
 
-_BOMS = (
+_BOMS: Final = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
+_BOM_PREFIXES: Final = tuple(bom for bom, _ in _BOMS)
 
 
 def decode(data: bytes, source: str = "<bytes>") -> str:
@@ -94,7 +94,7 @@ def _mostly_non_latin(text: str) -> bool:
     return bool(letters) and sum(1 for c in letters if ord(c) > 0x24F) > len(letters) * 0.3
 
 
-_CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20))
+_CONTROL_BYTES: Final = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20))
 
 
 def _looks_binary(text: str) -> bool:
@@ -166,13 +166,13 @@ def load_text(text: str, source: str = "<text>", suffix: str = "") -> Document:
 
 # ---------------------------------------------------------------- plain text and Markdown
 
-_BULLET = re.compile(r"^\s*(?:[•\-\*–—·・▪►◦○●■□➢✓✔‣⁃]|\d{1,2}[.)]|[a-z][.)]|\(\w{1,3}\))\s+(?=\S)")
-_GLUED_BULLET = re.compile(r"^\s*[•・▪►◦●■➢✓✔‣](?=\S)")
-_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$", re.M)
-_MD_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
-_MD_INLINE = re.compile(r"(\*\*|__)(.+?)\1|`([^`]+)`|\[([^\]]+)\]\([^)]*\)")
-_LABEL_LINE = re.compile(r"^\s*[A-Z][A-Z0-9 /&,()'’-]{2,60}:(?:\s|$)")
-_RULE_LINE = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
+_BULLET: Final = re.compile(r"^\s*(?:[•\-\*–—·・▪►◦○●■□➢✓✔‣⁃]|\d{1,2}[.)]|[a-z][.)]|\(\w{1,3}\))\s+(?=\S)")
+_GLUED_BULLET: Final = re.compile(r"^\s*[•・▪►◦●■➢✓✔‣](?=\S)")
+_MD_HEADING: Final = re.compile(r"^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$", re.M)
+_MD_BOLD_LINE: Final = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
+_MD_INLINE: Final = re.compile(r"(\*\*|__)(.+?)\1|`([^`]+)`|\[([^\]]+)\]\([^)]*\)")
+_LABEL_LINE: Final = re.compile(r"^\s*[A-Z][A-Z0-9 /&,()'’-]{2,60}:(?:\s|$)")
+_RULE_LINE: Final = re.compile(r"^\s*(?:[-=_*]\s*){3,}$")
 
 
 def _has_md_heading(text: str) -> bool:
@@ -224,12 +224,12 @@ def _wrap_width(lengths: list[int]) -> int | None:
 
 # No line pattern (rule, heading, bold line, bullet) can start with a capital letter, and most lines
 # do: those skip straight to paragraph handling. The other first characters pick which patterns to try.
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_RULE_LEADS = frozenset("-=_*")
-_BOLD_LEADS = frozenset("*_")
-_LOWERCASE = frozenset("abcdefghijklmnopqrstuvwxyz")
-_BULLET_LEADS = frozenset("•-*–—·・▪►◦○●■□➢✓✔‣⁃(") | _LOWERCASE
-_RULE = ("rule", 0, "")
+_CAPITALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_RULE_LEADS: Final = frozenset("-=_*")
+_BOLD_LEADS: Final = frozenset("*_")
+_LOWERCASE: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
+_BULLET_LEADS: Final = frozenset("•-*–—·・▪►◦○●■□➢✓✔‣⁃(") | _LOWERCASE
+_RULE: Final = ("rule", 0, "")
 # Blocks of text are built inline, as model.new_block builds them: a call per line is a tenth of the loop.
 _new = object.__new__
 _set = object.__setattr__
@@ -320,6 +320,7 @@ def _wrapped_blocks(lines: list[str], first_line: int, full_length: int, markdow
         if markdown:
             line = _strip_markdown(line)
         if continues:
+            assert parts is not None  # `continues` says so
             parts.append(line)
         else:
             parts = [line]
@@ -351,19 +352,19 @@ def _first_content_line(text: str) -> int:
 
 # ---------------------------------------------------------------- HTML
 
-_HTML_TAG = re.compile(r"<(?:!doctype|html|body|div|p|ul|ol|li|h[1-6]|br|strong|span|table|section|article)\b[^>]*>", re.I)
-_DROP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "svg", "iframe", "head"})
+_HTML_TAG: Final = re.compile(r"<(?:!doctype|html|body|div|p|ul|ol|li|h[1-6]|br|strong|span|table|section|article)\b[^>]*>", re.I)
+_DROP_TAGS: Final = frozenset({"script", "style", "noscript", "template", "nav", "svg", "iframe", "head"})
 # Markup that can put a _DROP_TAGS element in the tree: the tags themselves, and those that make
 # libxml2 imply a <head>. Without any, the walk over the whole tree looking for them is skipped.
-_DROP_MARKUP = re.compile(r"<(?:script|style|noscript|template|nav|svg|iframe|head|meta|link|title|base)", re.I)
-_HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_BLOCK_TAGS = frozenset(
+_DROP_MARKUP: Final = re.compile(r"<(?:script|style|noscript|template|nav|svg|iframe|head|meta|link|title|base)", re.I)
+_HEADING_TAGS: Final = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BLOCK_TAGS: Final = frozenset(
     "p div section article header footer main aside ul ol li dl dt dd table tr td th tbody thead "
     "blockquote pre form fieldset figure figcaption address center hr".split()
 ) | frozenset(_HEADING_TAGS)
-_LIST_TAGS = frozenset({"ul", "ol"})
-_BOLD_TAGS = frozenset({"strong", "b"})
-_SPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
+_LIST_TAGS: Final = frozenset({"ul", "ol"})
+_BOLD_TAGS: Final = frozenset({"strong", "b"})
+_SPACE: Final = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 
 
 def _html_start_line(text: str) -> int | None:
@@ -419,7 +420,7 @@ class _Locator:
         return first, max(first, last)
 
 
-_BODY_TAG = re.compile(r"<body\b[^>]*>", re.I)
+_BODY_TAG: Final = re.compile(r"<body\b[^>]*>", re.I)
 
 
 def _html_blocks(markup: str, base_line: int, skip_lines: int = 0) -> Iterator[Block]:
@@ -495,7 +496,7 @@ def _walk(node: Tag, depth: int) -> Iterator[tuple[str, str, int]]:
     yield from flush()
 
 
-_NOT_TEXT = (Comment, ProcessingInstruction, Doctype, Declaration, CData)
+_NOT_TEXT: Final = (Comment, ProcessingInstruction, Doctype, Declaration, CData)
 
 
 def _inline_text(tag: Tag) -> str:
@@ -539,7 +540,7 @@ def _list_item(node: Tag, depth: int) -> Iterator[tuple[str, str, int]]:
 
 def _is_bold_inline(tag: Tag) -> bool:
     """A span styled bold, or an inline wrapper whose only text is bold, reads as bold."""
-    style = (tag.get("style") or "").replace(" ", "").lower()
+    style = str(tag.get("style") or "").replace(" ", "").lower()  # a str: "style" holds one value
     if "font-weight:bold" in style or "font-weight:700" in style:
         return True
     texts = [t for t in tag.find_all(string=True) if t.strip()]
@@ -587,7 +588,7 @@ def _find_job_posting(data: Any) -> dict | None:
     return None
 
 
-_LD_SCRIPT = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
+_LD_SCRIPT: Final = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
 
 
 def _find_jsonld_posting(page: str) -> dict | None:
@@ -612,9 +613,9 @@ def _text_of(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-_ANY_TAG = re.compile(r"</?(?:p|li|br|strong|b|em|i|u|div|span|ul|ol|h[1-6]|a)\b[^>]*>", re.I)
-_ESCAPED_TAG = re.compile(r"&lt;/?(?:p|li|br|strong|b|em|i|u|div|span|ul|ol|h[1-6]|a)\b", re.I)
-_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
+_ANY_TAG: Final = re.compile(r"</?(?:p|li|br|strong|b|em|i|u|div|span|ul|ol|h[1-6]|a)\b[^>]*>", re.I)
+_ESCAPED_TAG: Final = re.compile(r"&lt;/?(?:p|li|br|strong|b|em|i|u|div|span|ul|ol|h[1-6]|a)\b", re.I)
+_ENTITY: Final = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
 
 
 def _rich_blocks(value: str, locator: _Locator) -> Iterator[Block]:
@@ -656,7 +657,7 @@ def _from_jsonld(posting: dict, raw: str, source: str) -> Document:
     return Document(source, "jsonld", tuple(blocks), _jsonld_fields(posting))
 
 
-_JSONLD_LIST_FIELDS = (
+_JSONLD_LIST_FIELDS: Final = (
     ("responsibilities", "Responsibilities"),
     ("qualifications", "Qualifications"),
     ("skills", "Skills"),
@@ -752,14 +753,14 @@ def _from_lever(record: dict, raw: str, source: str) -> Document:
         content = _text_of(entry.get("content"))
         blocks.extend(_rich_blocks(content if "<li" in content else f"<ul>{content}</ul>", locator))
     blocks.extend(_rich_blocks(_text_of(record.get("additional")) or _text_of(record.get("additionalPlain")), locator))
+    locations = [loc for loc in [_text_of(categories.get("location"))] + list(categories.get("allLocations") or []) if loc]
     fields = {
         "title": title or None,
-        "locations": [loc for loc in [_text_of(categories.get("location"))] + list(categories.get("allLocations") or []) if loc],
+        "locations": list(dict.fromkeys(locations)),
         "employment_type": _text_of(categories.get("commitment")) or None,
         "remote": _text_of(record.get("workplaceType")) or None,
         "posted": record.get("createdAt"),
     }
-    fields["locations"] = list(dict.fromkeys(fields["locations"]))
     return Document(source, "lever", tuple(blocks), {k: v for k, v in fields.items() if v})
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from .model import Block, Document, Meta, Salary, Section, filled
 
@@ -24,9 +24,9 @@ def _alternation(words: Iterable[str]) -> str:
     return f"(?=[{firsts}])(?:{'|'.join(map(re.escape, words))})"
 
 
-_ASCII = bytes(range(128))
-_IGNORECASE_LETTERS = {"ſ": "s", "ı": "i", "İ": "i", "K": "k"}  # what re.IGNORECASE also reads them as
-_FOLD_BYTES = bytes(c + 32 if 65 <= c <= 90 else 32 if c in b"\t\n\v\f\r\x1c\x1d\x1e\x1f" else c for c in range(256))
+_ASCII: Final = bytes(range(128))
+_IGNORECASE_LETTERS: Final = {"ſ": "s", "ı": "i", "İ": "i", "K": "k"}  # what re.IGNORECASE also reads them as
+_FOLD_BYTES: Final = bytes(c + 32 if 65 <= c <= 90 else 32 if c in b"\t\n\v\f\r\x1c\x1d\x1e\x1f" else c for c in range(256))
 
 
 def _fold(text: str) -> bytes:
@@ -83,42 +83,42 @@ def _holds(text: str, words: Iterable[str]) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Pay
 
-_SYMBOLS = {
+_SYMBOLS: Final = {
     "$": "USD", "US$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
     "S$": "SGD", "HK$": "HKD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
     "₩": "KRW", "₽": "RUB", "₪": "ILS", "₺": "TRY", "₱": "PHP", "₦": "NGN", "֏": "AMD",
 }
 # Upper-case only, and without codes that are also common tech words (PHP, COP, GEL).
-_CODES = frozenset(
+_CODES: Final = frozenset(
     "USD EUR GBP JPY CNY CAD AUD NZD CHF INR AMD SEK NOK DKK PLN CZK HUF RON BGN RUB UAH KZT "
     "BRL MXN ARS CLP ZAR SGD HKD KRW TWD ILS TRY AED SAR QAR IDR MYR THB VND NGN KES EGP PKR BDT "
     "LKR RMB".split()
 )
-_CODE_ALIASES = {"RMB": "CNY"}
-_WORDS = {
+_CODE_ALIASES: Final = {"RMB": "CNY"}
+_WORDS: Final = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
     "rupee": "INR", "rupees": "INR", "dram": "AMD", "drams": "AMD", "rouble": "RUB",
     "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "sterling": "GBP", "pounds sterling": "GBP",
 }  # plain "pounds" is left out: postings ask people to lift 50 pounds more often than they pay in them
 # "$" and "¥" are shared; one of these codes written near the amount says which currency is meant.
-_SHARED_SYMBOL_CODES = {"$": ("CAD", "AUD", "NZD", "SGD", "HKD", "MXN"), "¥": ("CNY", "RMB")}
+_SHARED_SYMBOL_CODES: Final = {"$": ("CAD", "AUD", "NZD", "SGD", "HKD", "MXN"), "¥": ("CNY", "RMB")}
 
-_MULTIPLIERS = {
+_MULTIPLIERS: Final = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,
 }
-_PERIOD_UNITS = {  # after "per", "a", "/": "per hour", "/yr"
+_PERIOD_UNITS: Final = {  # after "per", "a", "/": "per hour", "/yr"
     "hour": "hour", "hr": "hour", "h": "hour", "day": "day", "week": "week", "wk": "week",
     "month": "month", "mth": "month", "mo": "month", "year": "year", "yr": "year", "annum": "year",
 }
-_PERIOD_ADVERBS = {  # "$4,000 monthly", "Annual salary: $90,000"
+_PERIOD_ADVERBS: Final = {  # "$4,000 monthly", "Annual salary: $90,000"
     "hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
     "annual": "year", "annually": "year", "yearly": "year",
 }
-_PERIOD_ABBREVIATIONS = {"pa": "year", "p.a.": "year"}  # after an amount only: before one, PA is Pennsylvania
-_PERIODS = _PERIOD_UNITS | _PERIOD_ADVERBS | _PERIOD_ABBREVIATIONS
+_PERIOD_ABBREVIATIONS: Final = {"pa": "year", "p.a.": "year"}  # after an amount only: before one, PA is Pennsylvania
+_PERIODS: Final = _PERIOD_UNITS | _PERIOD_ADVERBS | _PERIOD_ABBREVIATIONS
 # Words that, right next to an amount, say it is not pay: "raised $50M", "$2,000 learning budget".
-_NOT_PAY = frozenset(
+_NOT_PAY: Final = frozenset(
     "revenue revenues funding funded raised raise raising valuation valued worth invested "
     "investment investors series arr sales spent spend spending expenditures budget budgets "
     "bonus bonuses stipend stipends allowance allotment reimbursement credit credits gift grant "
@@ -127,18 +127,18 @@ _NOT_PAY = frozenset(
     "deductible deductibles premium premiums perk perks b bn billion billions trillion trillions".split()
 )
 # Millions a year in a currency worth about a dollar or more is a company's figure, not pay.
-_STRONG_CURRENCIES = frozenset("USD EUR GBP CHF CAD AUD NZD SGD".split())
-_MAX_STRONG_PAY = 1e6
-_PER_YEAR = {"hour": 2080, "day": 260, "week": 52, "month": 12}
-_PAY_WORD = re.compile(r"\b(?:salary|salaries|pay|paid|wages?|remuneration|compensation|rate|earnings)\b", re.I)
+_STRONG_CURRENCIES: Final = frozenset("USD EUR GBP CHF CAD AUD NZD SGD".split())
+_MAX_STRONG_PAY: Final = 1e6
+_PER_YEAR: dict[str | None, int] = {"hour": 2080, "day": 260, "week": 52, "month": 12}
+_PAY_WORD: Final = re.compile(r"\b(?:salary|salaries|pay|paid|wages?|remuneration|compensation|rate|earnings)\b", re.I)
 
-_CODE = rf"(?-i:\b(?:{_alternation(_CODES)})\b)"
-_LETTERED_SYMBOLS = {s for s in _SYMBOLS if s[0].isalpha()}  # "C$", "US$": not the tail of a word
-_BARE_SYMBOLS = set(_SYMBOLS) - _LETTERED_SYMBOLS
-_CUR_BEFORE = rf"(?-i:(?<![A-Za-z])(?:{_alternation(_LETTERED_SYMBOLS)})|{_alternation(_BARE_SYMBOLS)})|{_CODE}"
-_CUR_AFTER = rf"(?-i:{_alternation(set(_SYMBOLS) - {'$'})}|\$(?!\w)|\s?{_CODE})|\s?\b(?:{_alternation(_WORDS)})\b"
-_NUMBER = r"(?:\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d{1,2})?(?![.,]?\d)"
-_MULT = rf"\s?(?:{_alternation(_MULTIPLIERS)})"
+_CODE: Final = rf"(?-i:\b(?:{_alternation(_CODES)})\b)"
+_LETTERED_SYMBOLS: Final = {s for s in _SYMBOLS if s[0].isalpha()}  # "C$", "US$": not the tail of a word
+_BARE_SYMBOLS: Final = set(_SYMBOLS) - _LETTERED_SYMBOLS
+_CUR_BEFORE: Final = rf"(?-i:(?<![A-Za-z])(?:{_alternation(_LETTERED_SYMBOLS)})|{_alternation(_BARE_SYMBOLS)})|{_CODE}"
+_CUR_AFTER: Final = rf"(?-i:{_alternation(set(_SYMBOLS) - {'$'})}|\$(?!\w)|\s?{_CODE})|\s?\b(?:{_alternation(_WORDS)})\b"
+_NUMBER: Final = r"(?:\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d{1,2})?(?![.,]?\d)"
+_MULT: Final = rf"\s?(?:{_alternation(_MULTIPLIERS)})"
 
 
 def _money(tag: str) -> str:
@@ -151,15 +151,15 @@ def _money(tag: str) -> str:
     )
 
 
-_MARKS = re.escape("".join(sorted({s[0] for s in _BARE_SYMBOLS})))
+_MARKS: Final = re.escape("".join(sorted({s[0] for s in _BARE_SYMBOLS})))
 # Everything before a pay match's amount. First a cheap look at one character (a digit, a currency
 # mark, a code's capital, the start of "from"/"up to"/...), which spares trying every alternative.
-_PAY_LEAD = (
+_PAY_LEAD: Final = (
     rf"(?=[\d{_MARKS}fsamunb]|(?-i:[A-Z]))(?<![\d.,/#+-])"
     r"(?:(?P<lower>from|starting\s+(?:at|from)|starts\s+at|at\s+least|min(?:imum)?)\s+"
     r"|(?P<upper>up\s*to|max(?:imum)?|no\s+more\s+than)\s+|(?P<between>between)\s+)?"
 )
-_SALARY = re.compile(
+_SALARY: Final = re.compile(
     _PAY_LEAD
     + _money("1")
     + rf"(?:\s*(?:-|–|—|~|\bto\b|\bthrough\b|(?(between)\band\b|(?!)))\s*{_money('2')})?"
@@ -169,20 +169,20 @@ _SALARY = re.compile(
     re.I,
 )
 # _SALARY up to its amount's first digit (a little looser), to find where it can start before one digit.
-_SALARY_HEAD = re.compile(rf"{_PAY_LEAD}(?:{_CUR_BEFORE})?\s?\d", re.I)
+_SALARY_HEAD: Final = re.compile(rf"{_PAY_LEAD}(?:{_CUR_BEFORE})?\s?\d", re.I)
 # A folded text's characters as digits ("0"), what may not come right before an amount ("x": a digit,
 # a letter or ".,/#+-", by _SALARY's lookbehinds, whatever currency or "up to" comes first) and the
 # rest (" "): an amount can start only at a " 0".
-_AMOUNT_CLASSES = bytes(
+_AMOUNT_CLASSES: Final = bytes(
     48 if 48 <= c <= 57 else 120 if c in b".,/#+-abcdefghijklmnopqrstuvwxyz" else 32 for c in range(256)
 )
 # How the words that can open a match before its amount end: "from", "at least", "minimum", "up to", "no more than".
-_LEAD_ENDINGS = (b"from", b"at", b"least", b"min", b"mum", b"to", b"max", b"than", b"between")
+_LEAD_ENDINGS: Final = (b"from", b"at", b"least", b"min", b"mum", b"to", b"max", b"than", b"between")
 # The rest of a number (digits, separators, spaces) and the word after it, in a folded text.
-_AFTER_NUMBER = re.compile(rb"[0-9,.' ]*([a-z]*)")
+_AFTER_NUMBER: Final = re.compile(rb"[0-9,.' ]*([a-z]*)")
 # What can come first after an amount's number in a _SALARY match: a multiplier, a currency, a range
 # ("to"), a period ("per", "an", "monthly", "p.a."), in the folded text's lower case; or a mark.
-_WORDS_AFTER_AMOUNT = frozenset(
+_WORDS_AFTER_AMOUNT: Final = frozenset(
     word.split()[0].encode()
     for word in (
         *_MULTIPLIERS, *(code.lower() for code in _CODES), *_WORDS, "to", "through", "and",
@@ -190,23 +190,23 @@ _WORDS_AFTER_AMOUNT = frozenset(
         *_PERIOD_ADVERBS, "pa", "p",
     )
 )
-_MARKS_AFTER_AMOUNT = frozenset((b"+", b"$", b"?", b"-", b"~", b"/", b"%"))
+_MARKS_AFTER_AMOUNT: Final = frozenset((b"+", b"$", b"?", b"-", b"~", b"/", b"%"))
 # Run on the reversed folded text before a digit: the words a match can hold before its amount,
 # "no more than US$" at most, stopping at an earlier digit (a match starting before that one holds it).
-_WORDS_BEFORE_AMOUNT = re.compile(rb"(?:\s*[^\s0-9]+){0,4}")
+_WORDS_BEFORE_AMOUNT: Final = re.compile(rb"(?:\s*[^\s0-9]+){0,4}")
 # A period stated before the amount: "Annual salary: $90,000", "monthly pay of 500 USD".
-_PERIOD_BEFORE = re.compile(
+_PERIOD_BEFORE: Final = re.compile(
     rf"\b(?:(?P<adverb>{_alternation(_PERIOD_ADVERBS)})|per\s+(?P<unit>{_alternation(_PERIOD_UNITS)}))\b[^\n]*$", re.I
 )
-_WORDS_AFTER = re.compile(r"[ \t]*((?:[A-Za-z][\w()'-]*[ \t]+){0,3}[A-Za-z][\w()'-]*)?")
-_WORDS_BEFORE = re.compile(r"((?:[A-Za-z][\w()'-]*[ \t(]+){0,2})$")
+_WORDS_AFTER: Final = re.compile(r"[ \t]*((?:[A-Za-z][\w()'-]*[ \t]+){0,3}[A-Za-z][\w()'-]*)?")
+_WORDS_BEFORE: Final = re.compile(r"((?:[A-Za-z][\w()'-]*[ \t(]+){0,2})$")
 # Read backwards, the longest run of _WORDS_BEFORE's characters it can match: _WORDS_BEFORE, tried at
 # every place of a text, takes ~0.5 us at each, and cannot start before the run does.
-_WORDS_BEFORE_REACH = re.compile(r"[ \t(]*[\w()'-]*[ \t(]*[\w()'-]*")
-_STOP_WORDS = frozenset(("and", "or", "plus", "with"))
+_WORDS_BEFORE_REACH: Final = re.compile(r"[ \t(]*[\w()'-]*[ \t(]*[\w()'-]*")
+_STOP_WORDS: Final = frozenset(("and", "or", "plus", "with"))
 # A separator followed by exactly three digits groups thousands; any other is a decimal point.
-_THOUSANDS = re.compile(r"[,.' \u00a0\u202f](?=\d{3}(?!\d))")
-_SHARED_CODE = {c: re.compile(rf"\b{c}\b") for codes in _SHARED_SYMBOL_CODES.values() for c in codes}
+_THOUSANDS: Final = re.compile(r"[,.' \u00a0\u202f](?=\d{3}(?!\d))")
+_SHARED_CODE: Final = {c: re.compile(rf"\b{c}\b") for codes in _SHARED_SYMBOL_CODES.values() for c in codes}
 _BREAKS_BEFORE, _BREAKS_AFTER = re.compile(r"[\s(-]+"), re.compile(r"[\s-]+")
 
 
@@ -259,6 +259,7 @@ def _may_follow_amount(fold: bytes, at: int) -> bool:
     a match can go on with ("k", "USD", "to", "per", "monthly"). Most numbers ("5 years", "2021.")
     are followed by neither, and one small match tells that sooner than _SALARY can."""
     after = _AFTER_NUMBER.match(fold, at)
+    assert after is not None  # it can match the empty string
     word = after[1]
     return word in _WORDS_AFTER_AMOUNT if word else fold[after.end() : after.end() + 1] in _MARKS_AFTER_AMOUNT
 
@@ -284,10 +285,12 @@ def _lead_word_before(fold: bytes, at: int) -> bool:
 def _words_before(fold: bytes, at: int) -> int:
     """Where the words a match can hold before the digit at `at` start (_WORDS_BEFORE_AMOUNT)."""
     near = fold[max(0, at - 64) : at][::-1]
-    reach = _WORDS_BEFORE_AMOUNT.match(near).end()
-    if reach == len(near) < at:  # they may go on before the 64 characters read
-        reach = _WORDS_BEFORE_AMOUNT.match(fold[:at][::-1]).end()
-    return at - reach
+    words = _WORDS_BEFORE_AMOUNT.match(near)
+    assert words is not None  # it can match the empty string
+    if words.end() == len(near) < at:  # they may go on before the 64 characters read
+        words = _WORDS_BEFORE_AMOUNT.match(fold[:at][::-1])
+        assert words is not None
+    return at - words.end()
 
 
 def _match_up_to(text: str, start: int, at: int) -> re.Match | None:
@@ -308,7 +311,9 @@ def _salary_from_match(text: str, m: re.Match) -> Salary | None:
         return None
     line_start = text.rfind("\n", 0, m.start()) + 1
     before = text[max(line_start, m.start() - 60) : m.start()]
-    lo, hi = _amount(m, "1"), _amount(m, "2")
+    lo: float | None = _amount(m, "1")
+    hi = _amount(m, "2")
+    assert lo is not None  # the first amount's number is no optional group
     if currency is None and not (_PAY_WORD.search(before) and (m["unit"] or lo >= 1000)):
         return None
     if _near_not_pay(text, m, before):
@@ -317,8 +322,10 @@ def _salary_from_match(text: str, m: re.Match) -> Salary | None:
         lo, hi = _shorthand(lo, hi, bool(m["m1"]), bool(m["m2"]))
         if hi < lo:
             hi = None
-    if m["upper"]:
-        lo, hi = None, lo if hi is None else hi
+    if m["upper"]:  # the one amount is the upper end
+        if hi is None:
+            hi = lo
+        lo = None
     elif hi is None and not (m["lower"] or m["plus1"]):
         hi = lo
     amounts = [v for v in (lo, hi) if v is not None]
@@ -364,9 +371,13 @@ def _currency(text: str, m: re.Match) -> str | None:
 def _near_not_pay(text: str, m: re.Match, before: str) -> bool:
     """Whether the words touching the amount (two before, four after, stopping at punctuation
     or a conjunction) say it is not pay."""
-    reach = _WORDS_BEFORE_REACH.match(before[::-1]).end()
-    words = _BREAKS_BEFORE.split(_WORDS_BEFORE.search(before, len(before) - reach)[1].lower())
-    for word in _BREAKS_AFTER.split((_WORDS_AFTER.match(text, m.end())[1] or "").lower()):
+    reach = _WORDS_BEFORE_REACH.match(before[::-1])
+    assert reach is not None  # it can match the empty string, and so can the two below
+    words_before = _WORDS_BEFORE.search(before, len(before) - reach.end())
+    words_after = _WORDS_AFTER.match(text, m.end())
+    assert words_before is not None and words_after is not None
+    words = _BREAKS_BEFORE.split(words_before[1].lower())
+    for word in _BREAKS_AFTER.split((words_after[1] or "").lower()):
         if word in _STOP_WORDS:
             break
         words.append(word)
@@ -376,10 +387,10 @@ def _near_not_pay(text: str, m: re.Match, before: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Dates
 
-_MONTH_NAMES = "january february march april may june july august september october november december".split()
-_MONTHS = {name: i for i, full in enumerate(_MONTH_NAMES, 1) for name in (full, full[:3])} | {"sept": 9}
-_MONTH = rf"(?:{_alternation(_MONTHS)})\.?"
-_DATE = re.compile(
+_MONTH_NAMES: Final = "january february march april may june july august september october november december".split()
+_MONTHS: Final = {name: i for i, full in enumerate(_MONTH_NAMES, 1) for name in (full, full[:3])} | {"sept": 9}
+_MONTH: Final = rf"(?:{_alternation(_MONTHS)})\.?"
+_DATE: Final = re.compile(
     r"(?<!\d)(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})(?!\d)"
     rf"|(?<!\d)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH}),?\s+(?P<y2>\d{{4}})(?!\d)"
     rf"|\b(?P<mon3>{_MONTH})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>\d{{4}})(?!\d)"
@@ -426,7 +437,7 @@ def _field_date(value: Any) -> str | None:
 # Employment type and work mode
 
 # Most specific first: a "full-time internship" is an internship, a "temporary full-time" job temporary.
-_EMPLOYMENT_TYPES = (
+_EMPLOYMENT_TYPES: Final = (
     ("internship", re.compile(r"\bintern(?:ship)?s?\b", re.I)),
     ("volunteer", re.compile(r"\bvolunteer", re.I)),
     ("per-diem", re.compile(r"\bper[\s_-]?diem\b", re.I)),
@@ -437,18 +448,18 @@ _EMPLOYMENT_TYPES = (
 )
 # In prose a type word counts only where it describes the job: "This is a full-time position",
 # "on a contract basis"; not "the same terms as a permanent employee".
-_TYPE_IN_PROSE = re.compile(
+_TYPE_IN_PROSE: Final = re.compile(
     r"\b(?:is|on)\s+an?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:position|role|job|opportunity|assignment|basis|engagement|employee|internship)\b",
     re.I,
 )
 # How a match of it starts, sought in the folded text: plain, and with a word to look for first,
 # this is a fast search.
-_TYPE_IN_PROSE_STARTS = (re.compile(rb"is\s+an?\s"), re.compile(rb"on\s+an?\s"))
+_TYPE_IN_PROSE_STARTS: Final = (re.compile(rb"is\s+an?\s"), re.compile(rb"on\s+an?\s"))
 
 
 # One of these is in every text that names a type: most texts name none, which they tell cheaply.
-_TYPE_WORDS = ("intern", "volunteer", "diem", "temp", "seasonal", "contract", "freelance", "fixed", "part", "full", "permanent")
+_TYPE_WORDS: Final = ("intern", "volunteer", "diem", "temp", "seasonal", "contract", "freelance", "fixed", "part", "full", "permanent")
 
 
 def parse_employment_type(text: str) -> str | None:
@@ -458,20 +469,20 @@ def parse_employment_type(text: str) -> str | None:
     return next((kind for kind, pattern in _EMPLOYMENT_TYPES if pattern.search(text)), None)
 
 
-_MODE_WORDS = (
+_MODE_WORDS: Final = (
     ("hybrid", re.compile(r"\bhybrid\b", re.I)),
     ("remote", re.compile(r"\bremote\b|\btelecommut|\bwork from home\b|\bwfh\b", re.I)),
     ("onsite", re.compile(r"\bon[\s_-]?site\b|\bin[\s_-]?(?:office|person)\b|\boffice[\s_-]based\b", re.I)),
 )
 # In a title the word must stand apart: "Data Engineer (Remote)", not "Remote Sensing Analyst".
-_TITLE_MODE = re.compile(
+_TITLE_MODE: Final = re.compile(
     r"(?:^|[-–—(,|/:]\s*)(remote|hybrid|on[\s-]?site|in[\s-]office|work from home)\s*(?=$|[-–—)(,|/])", re.I
 )
-_TITLE_MODE_WORDS = ("remote", "hybrid", "site", "office", "work from home")
+_TITLE_MODE_WORDS: Final = ("remote", "hybrid", "site", "office", "work from home")
 # In prose the words need context: "hybrid cloud" and "on-site gym" say nothing about the job.
 # Each pattern comes with words one of which every match holds: a cheap test that skips most
 # postings, and the places to search around in the rest.
-_MODE_IN_PROSE = (
+_MODE_IN_PROSE: Final = (
     ("onsite", (b"remote", b"site", b"office", b"person"), re.compile(
         r"(?=\b[nrpjf1oim])"  # every alternative's first letter: a cheap look that skips most places
         r"(?:\bnot\s+(?:a\s+)?remote\b|\bno\s+remote\b"
@@ -494,7 +505,7 @@ _MODE_IN_PROSE = (
 )
 
 
-_MODE_WORDS_HELD = ("hybrid", "remote", "telecommut", "work from home", "wfh", "site", "office", "person")
+_MODE_WORDS_HELD: Final = ("hybrid", "remote", "telecommut", "work from home", "wfh", "site", "office", "person")
 
 
 def _mode(text: str) -> str | None:
@@ -506,12 +517,12 @@ def _mode(text: str) -> str | None:
 
 # A match of those patterns spans at most five breaks (runs of whitespace, "/" and "-"), as in
 # "remote work is not an option"; this takes a word and the five words after it.
-_SIX_WORDS = re.compile(rb"[^\s/-]*(?:[\s/-]+[^\s/-]+){0,5}")
-_PROSE_MODE_WORDS = tuple(dict.fromkeys(word for _, words, _ in _MODE_IN_PROSE for word in words))
+_SIX_WORDS: Final = re.compile(rb"[^\s/-]*(?:[\s/-]+[^\s/-]+){0,5}")
+_PROSE_MODE_WORDS: Final = tuple(dict.fromkeys(word for _, words, _ in _MODE_IN_PROSE for word in words))
 # What comes right before or after these words in every match: "on site", "onsite", "in-office",
 # "office based", "in person". Most of them are elsewhere ("website", "officer", "personal"), and
 # a place without its context is no place to search around.
-_MODE_WORD_CONTEXT = {
+_MODE_WORD_CONTEXT: Final = {
     b"site": ((b"on", b"on ", b"on-"), ()),
     b"office": ((b"in ", b"in-"), (b" based", b"-based")),
     b"person": ((b"in ", b"in-"), ()),
@@ -543,8 +554,9 @@ def _mode_in_prose(text: str, fold: bytes) -> str | None:
         spots = sorted(at for word in words for at in places.get(word, ()))
         if spots and (lower is None or any(w in lower for w in words)):
             for at in spots:
-                start, end = size - _SIX_WORDS.match(backwards, size - at).end(), _SIX_WORDS.match(fold, at).end()
-                if pattern.search(text, start, end):
+                left, right = _SIX_WORDS.match(backwards, size - at), _SIX_WORDS.match(fold, at)
+                assert left is not None and right is not None  # it can match the empty string
+                if pattern.search(text, size - left.end(), right.end()):
                     return mode
     return None
 
@@ -552,7 +564,7 @@ def _mode_in_prose(text: str, fold: bytes) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Header and labelled lines
 
-_LABELS = {
+_LABELS: Final = {
     "title": "title|job title|position title|functional title|position|job|role|vacancy",
     "company": "company|company name|employer|organization|organisation|hiring organization|hiring company",
     "location": "location|locations|job location|position location|work location|office location|city"
@@ -561,56 +573,56 @@ _LABELS = {
     "|contract type|term|schedule|commitment|work type|type of employment|job status",
     "remote": "workplace type|workplace|work mode|work model|work arrangement|location type|remote",
 }
-_LABEL_KEYS = {label: key for key, labels in _LABELS.items() for label in labels.split("|")}
-_MAX_LABEL_CHARS = 41
-_LABELLED = re.compile(rf"^([A-Za-z][A-Za-z/&' -]{{0,{_MAX_LABEL_CHARS - 1}}}?)\s*:\s*(\S.*)$")
-_POSTED = re.compile(
+_LABEL_KEYS: Final = {label: key for key, labels in _LABELS.items() for label in labels.split("|")}
+_MAX_LABEL_CHARS: Final = 41
+_LABELLED: Final = re.compile(rf"^([A-Za-z][A-Za-z/&' -]{{0,{_MAX_LABEL_CHARS - 1}}}?)\s*:\s*(\S.*)$")
+_POSTED: Final = re.compile(
     r"(?=[dpo])(?:date\s+posted|posting\s+date|posted(?:\s+on)?|published(?:\s+on)?|opening\s+date)\s*:?\s*"
     rf"(?P<date>{_DATE.pattern}|\d+\+?\s+\w+\s+ago|today|yesterday)",
     re.I,
 )
 # Every match holds one of these ("date posted" holds "post").
-_POSTED_WORDS = ("post", "published", "opening")
-_PARTS = re.compile(r"\s*[;|·•]\s*|\s+/\s+")
-_DASH = re.compile(r"\s[-–—]\s")
-_CONNECTOR = r"(?:de|da|do|del|la|le|of|upon|am|an|der|sur|en)"
-_PLACE_NAME = rf"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|{_CONNECTOR}))*"
-_PLACE_NAME_ONLY = re.compile(_PLACE_NAME)
+_POSTED_WORDS: Final = ("post", "published", "opening")
+_PARTS: Final = re.compile(r"\s*[;|·•]\s*|\s+/\s+")
+_DASH: Final = re.compile(r"\s[-–—]\s")
+_CONNECTOR: Final = r"(?:de|da|do|del|la|le|of|upon|am|an|der|sur|en)"
+_PLACE_NAME: Final = rf"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|{_CONNECTOR}))*"
+_PLACE_NAME_ONLY: Final = re.compile(_PLACE_NAME)
 # "Mexico City, MX", "Denver, CO (Hybrid)", "Remote, MX", "Remote", and country-first "US, IA, Wever"
 # or "US, TX," as some boards write them; "Acme, Inc." is a name, not a place.
-_PLACE = re.compile(
+_PLACE: Final = re.compile(
     r"^(?!.*,\s*(?:Inc|LLC|Ltd|Corp|Co|PLC|GmbH|LLP)\b)"
     rf"(?:[Rr]emote\b.*|{_PLACE_NAME}(?:\s*,\s*{_PLACE_NAME}){{1,3}}\.?(?:\s*\([^()]*\))?"
     rf"|[A-Z]{{2}}(?:\s*,\s*[^,;|]*){{1,3}})$"
 )
-_ABOUT = re.compile(
+_ABOUT: Final = re.compile(
     r"^[Aa]bout\s+(?!(?i:the|us|our|you|your|this|we|me|it|company|team|role|position|job)\b)"
     r"([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s*:?$"
 )
-_HIRING_WORDS = ("seeking", "looking", "hiring", "recruiting")  # one is in every _SEEKING match
-_SEEKING = re.compile(
+_HIRING_WORDS: Final = ("seeking", "looking", "hiring", "recruiting")  # one is in every _SEEKING match
+_SEEKING: Final = re.compile(
     r"^(?!(?:We|You|They|He|She|It|This|That|Our|Your|The|Who)\b)"
     r"([A-Z][\w&.'()-]*(?:\s+(?:[A-Z(][\w&.'()-]*|of|for|and|&)){0,7})\s+"
     r"(?:is|are)\s+(?:currently\s+|now\s+)?(?:seeking|looking\s+for|hiring|recruiting)\b"
 )
 # A last word that makes a line a job rather than an employer ("Data Scientist", "The Position").
-_ROLE_WORD = re.compile(
+_ROLE_WORD: Final = re.compile(
     r"\b(?:engineer|developer|scientist|analyst|manager|designer|specialist|intern|director|architect|consultant"
     r"|coordinator|assistant|officer|administrator|technician|representative|accountant|position|role|job)s?\W*$",
     re.I,
 )
-_TRUNCATED = re.compile(
+_TRUNCATED: Final = re.compile(
     r"(?:\.\.\.|…)\s*[(\[]?\s*(?:truncated|view\s+full|read\s+more|see\s+more|show\s+more)\b[^\n]*$"
     r"|[(\[]\s*truncated\b[^)\]]*[)\]]\s*$",
     re.I,
 )
-_WORD_RUN = re.compile(r"\w+")
-_MAX_HEADER_LINES = 8
-_MAX_HEADER_CHARS = 150
-_MAX_VALUE_WORDS = 4
-_MAX_TITLE_WORDS = 10
-_SALARY_SECTIONS = ("compensation", "logistics", "benefits")
-_DIGITS = "0123456789"
+_WORD_RUN: Final = re.compile(r"\w+")
+_MAX_HEADER_LINES: Final = 8
+_MAX_HEADER_CHARS: Final = 150
+_MAX_VALUE_WORDS: Final = 4
+_MAX_TITLE_WORDS: Final = 10
+_SALARY_SECTIONS: Final = ("compensation", "logistics", "benefits")
+_DIGITS: Final = "0123456789"
 _Fields = dict[str, Any]
 _Labels = dict[str, tuple[int, str]]
 _Prose = list[tuple[str, bytes]]
@@ -844,7 +856,7 @@ def _company(
         # the next, so a heading such as "Our Mission" under the title is not taken for the employer.
         first, *rest = _parts(after_title[0]) or [""]
         if not rest and len(after_title) > 1:
-            rest = _parts(after_title[1])
+            rest = list(_parts(after_title[1]))
         if _names_someone(first) and not _same_words(first, title or "") and any(map(_states_fact, rest)):
             return first
     if "company" in labels:

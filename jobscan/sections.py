@@ -11,16 +11,16 @@ import re
 from functools import lru_cache
 from itertools import repeat
 from importlib import resources
-from typing import Sequence
+from typing import Final, Sequence
 
 from rapidfuzz import fuzz, process
 
 from .model import Block, Document, Section, new_block, new_section, normalize
 
 # A heading must match the vocabulary this well to be trusted on wording alone.
-STRONG_MATCH = 88
+STRONG_MATCH: Final = 88
 # Below this, the wording says nothing about the kind.
-WEAK_MATCH = 72
+WEAK_MATCH: Final = 72
 
 
 @lru_cache(maxsize=1)
@@ -42,9 +42,9 @@ def _phrase_index() -> dict[str, frozenset[str]]:
     return {prefix: frozenset(phrases) for prefix, phrases in index.items()}
 
 
-_NON_WORD = re.compile(r"[^a-z0-9' ]+")
+_NON_WORD: Final = re.compile(r"[^a-z0-9' ]+")
 # _NON_WORD's characters to spaces for ASCII text, as bytes: translate is several times faster than sub.
-_KEY_BYTES = bytes(b if b in b"abcdefghijklmnopqrstuvwxyz0123456789' " else 32 for b in range(256))
+_KEY_BYTES: Final = bytes(b if b in b"abcdefghijklmnopqrstuvwxyz0123456789' " else 32 for b in range(256))
 
 
 def _heading_key(text: str) -> str:
@@ -153,7 +153,7 @@ class _CueTable:
         for token, entries in self.by_token.items():
             keyed = tuple(entry for entry in self.patterns_when if entry[2] and max(entry[2], key=len) == token)
             cues = frozenset(cue for phrase, cue in entries if phrase is None)
-            self.by_word[token] = (cues, tuple(entry for entry in entries if entry[0] is not None), keyed)
+            self.by_word[token] = (cues, tuple((phrase, cue) for phrase, cue in entries if phrase is not None), keyed)
         # (when string, pattern, cue) for the patterns that need no word: a substring test each.
         self.wordless = tuple((string, pattern, cue) for pattern, when, words, cue in self.patterns_when if not words for string in when)
         # (finder, cue) for the patterns that always run: search() tries every position even after a
@@ -205,10 +205,10 @@ def _anchored(pattern: re.Pattern[str]) -> bool:
     return True
 
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD: Final = re.compile(r"[a-z0-9]+")
 # Every byte but [a-z0-9] to a space: UTF-8 encodes each other character in bytes outside that
 # range, so splitting the translated bytes gives exactly _WORD's tokens, several times faster.
-_TOKEN_BYTES = bytes(b if b in b"abcdefghijklmnopqrstuvwxyz0123456789" else 32 for b in range(256))
+_TOKEN_BYTES: Final = bytes(b if b in b"abcdefghijklmnopqrstuvwxyz0123456789" else 32 for b in range(256))
 
 
 def _tokens(text: str) -> list[bytes]:
@@ -234,19 +234,19 @@ def classify_text(text: str) -> tuple[str | None, float]:
 
 # ---------------------------------------------------------------- heading detection
 
-_SMALL_WORDS = frozenset(
+_SMALL_WORDS: Final = frozenset(
     "a an and the of to in for with on at by or our your you we who what how why is are as be will include includes "
     "including this that it its do can must should has have from into us i my their".split()
 )
 # Greedy: a lazy label tries the colon after each character. The greedy group keeps the label's
 # trailing spaces, which _split_labels strips; it matches where the lazy one would, to the same end.
-_INLINE_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 /&,()'’-]{1,50})\s*:[ \t]*(?=\S)")
+_INLINE_LABEL: Final = re.compile(r"^\s*([A-Za-z][A-Za-z0-9 /&,()'’-]{1,50})\s*:[ \t]*(?=\S)")
 # The lookbehind sits after the label's capital so that the search can skip to capitals.
-_GLUED_LABEL = re.compile(r"([A-Z](?<=[a-z0-9.!?)…][A-Z])[A-Za-z]+(?: (?:[A-Za-z]+|&)){0,3}):(?=[A-Z])")
+_GLUED_LABEL: Final = re.compile(r"([A-Z](?<=[a-z0-9.!?)…][A-Z])[A-Za-z]+(?: (?:[A-Za-z]+|&)){0,3}):(?=[A-Z])")
 # Every glued label has one, and a literal is found far faster than the label's lookbehind.
-_GLUE_MARK = re.compile(r":[A-Z]")
+_GLUE_MARK: Final = re.compile(r":[A-Z]")
 # A glued label's characters, matched backwards from its colon in the reversed text.
-_LABEL_RUN = re.compile(r"[A-Za-z &]*")
+_LABEL_RUN: Final = re.compile(r"[A-Za-z &]*")
 
 
 def _inline_label(text: str) -> re.Match[str] | None:
@@ -270,7 +270,9 @@ def _glued_split(text: str) -> list[str]:
     size = len(text)
     for mark in _GLUE_MARK.finditer(text):
         colon = mark.start()
-        start = colon - len(_LABEL_RUN.match(reverse, size - colon).group())
+        run = _LABEL_RUN.match(reverse, size - colon)
+        assert run is not None  # it can match the empty string
+        start = colon - len(run.group())
         label = _GLUED_LABEL.search(text, start, colon + 2)  # the lookbehind still sees before `start`
         if label:
             pieces += (text[last : label.start()], label.group(1))
@@ -357,8 +359,8 @@ def _split_labels(block: Block, label: re.Match[str] | None) -> list[Block]:
     return out
 
 
-def _groups(doc: Document) -> list[tuple[Block | None, list[Block]]]:
-    """The blocks before the first heading, then each heading that opens a section with the blocks under it."""
+def _groups(doc: Document) -> tuple[list[Block], list[tuple[Block, list[Block]]]]:
+    """The blocks before the first heading, and each heading that opens a section with the blocks under it."""
     blocks: list[Block] = []
     for block in doc.blocks:
         text = block.text
@@ -370,8 +372,9 @@ def _groups(doc: Document) -> list[tuple[Block | None, list[Block]]]:
                 continue
         blocks.append(block)
     title = doc.fields.get("title")
-    body: list[Block] = []
-    groups: list[tuple[Block | None, list[Block]]] = [(None, body)]
+    lead: list[Block] = []
+    body = lead
+    groups: list[tuple[Block, list[Block]]] = []
     seen_heading = False
     last = len(blocks) - 1
     for index, block in enumerate(blocks):
@@ -395,12 +398,12 @@ def _groups(doc: Document) -> list[tuple[Block | None, list[Block]]]:
             seen_heading = True
             continue
         body.append(block)
-    return groups
+    return lead, groups
 
 
 def split_sections(doc: Document) -> tuple[Section, ...]:
     """Sections in reading order; text before the first heading and headless postings are classed by content."""
-    (_, lead_body), *groups = _groups(doc)
+    lead_body, groups = _groups(doc)
     sections = _headless(lead_body, first=True)
     if not groups:
         return tuple(sections)

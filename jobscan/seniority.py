@@ -13,32 +13,33 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
+from typing import Final
 
 from jobscan.model import EDUCATION_LEVELS, Section, Seniority, filled, normalize
 
 # Sections whose figures describe the company or the offer, never the candidate.
-_SKIP_KINDS = frozenset({"about", "benefits", "compensation", "culture", "eeo"})
+_SKIP_KINDS: Final = frozenset({"about", "benefits", "compensation", "culture", "eeo"})
 
 # --- years of experience --------------------------------------------------------------------------
 
-_WORD_NUMBERS = {
+_WORD_NUMBERS: Final = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "twenty": 20, "a": 1, "an": 1,
 }
-_DIGITS = r"\d{1,2}(?:[.,]5)?"
-_NUMBER_WORDS = "|".join(_WORD_NUMBERS)
-_NUM = rf"(?:{_DIGITS}|{_NUMBER_WORDS})(?:\s*\(\d{{1,2}}\))?"
+_DIGITS: Final = r"\d{1,2}(?:[.,]5)?"
+_NUMBER_WORDS: Final = "|".join(_WORD_NUMBERS)
+_NUM: Final = rf"(?:{_DIGITS}|{_NUMBER_WORDS})(?:\s*\(\d{{1,2}}\))?"
 
 # Units, each pattern starting with a literal that the regex engine skips to (one pattern for both would be
 # tried at every "y" and "m"); years and months never overlap, so the two scans together find every unit.
-_YEAR_UNIT = re.compile(r"y(?:ears?|rs?)(?![a-z])")
-_MONTH_UNIT = re.compile(r"months?(?![a-z])")
+_YEAR_UNIT: Final = re.compile(r"y(?:ears?|rs?)(?![a-z])")
+_MONTH_UNIT: Final = re.compile(r"months?(?![a-z])")
 # The figure that ends where a unit starts: "3+", "3-5", "3 to 5", "five (5) or more", "10-", "5 successful".
 # Machine translation drops dashes, so "1 3 years" is a range too; text taken from HTML without
 # separators glues list items together, so digits may follow a letter ("experience5+ years").
 # The first digit is matched before the looks behind it, which then fail fast everywhere else.
-_FIGURE = re.compile(
+_FIGURE: Final = re.compile(
     rf"""(?P<lo>\d(?<![\d_.,$£€%/-]\d)(?<![^a-z][a-z]\d)(?<![a-z]\+\d)\d?(?:[.,]5)?|(?<![\w.,$£€%/-])(?:{_NUMBER_WORDS}))
     (?:\s*\(\d{{1,2}}\))?
     (?:(?P<sep>\s*-?\s*(?:-|to|and|/|or)\s*|\s+)(?P<hi>{_NUM}))?
@@ -47,22 +48,22 @@ _FIGURE = re.compile(
     re.VERBOSE,
 )
 # Words just before the figure.
-_PRE = re.compile(
+_PRE: Final = re.compile(
     r"(?<![a-z])(?P<pre>at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.?|not?\s+less\s+than|more\s+than|over|"
     r"up\s+to|less\s+than|under|between|from|>|\+)\s*\Z"
 )
 # The characters _PRE's words end with: where another one precedes the figure, it has none.
-_PRE_ENDS = frozenset("tfmn.ro>+")
-_REQUIREMENT_WORDS = frozenset(
+_PRE_ENDS: Final = frozenset("tfmn.ro>+")
+_REQUIREMENT_WORDS: Final = frozenset(
     {"at least", "a minimum of", "minimum", "minimum of", "min", "min.", "no less than", "not less than", "+"}
 )
-_UPPER_BOUND_WORDS = frozenset({"up to", "less than", "under"})
+_UPPER_BOUND_WORDS: Final = frozenset({"up to", "less than", "under"})
 # Words just after the unit.
-_POST = re.compile(r"(?:'s|')?[^\S\n]*(?P<post>\+|or\s+more\b|and\s+(?:more|above)\b|minimum\b|min\b|at\s+least\b)?")
+_POST: Final = re.compile(r"(?:'s|')?[^\S\n]*(?P<post>\+|or\s+more\b|and\s+(?:more|above)\b|minimum\b|min\b|at\s+least\b)?")
 
 # The figure is tied to experience when one of these is near it in the same sentence. Only whether there is
 # one matters, so the word-boundary phrases share one "\b": it is tested once per position, not once per phrase.
-_EXPERIENCE_CUE = re.compile(
+_EXPERIENCE_CUE: Final = re.compile(
     r"experience|expertise|background|track\s+record|in\s+(?:a\s+|the\s+)?(?:similar|same|relevant|related)|"
     r"professional|hands-on|proven|seniority|"
     r"\b(?:exp\b|xp\b|working\b|worked\b|as\s+an?\b|in\s+(?:the\s+)?(?:field|industry|role|position)|justify|"
@@ -70,7 +71,7 @@ _EXPERIENCE_CUE = re.compile(
 )
 # Figures about the company, the contract, the offer or the person's age, by the words just before
 # (one "\b" again)...
-_NOT_EXPERIENCE_BEFORE = re.compile(
+_NOT_EXPERIENCE_BEFORE: Final = re.compile(
     r"\b(?:(?:for\s+(?:almost|nearly|over|more\s+than|about|some|the\s+(?:past|last))|(?:in|over|during|within)\s+the\s+"
     r"(?:past|last|next|first)|(?:founded|established|since|history|contract|probation|warranty|guarantee|lease|"
     r"duration|term|period|aged?|ages?|internship|mission|trial|after|every|each|per|within|during|olds?)"
@@ -80,7 +81,7 @@ _NOT_EXPERIENCE_BEFORE = re.compile(
     r"[a-z]'s\s+\Z"
 )
 # ...or just after.
-_NOT_EXPERIENCE_AFTER = re.compile(
+_NOT_EXPERIENCE_AFTER: Final = re.compile(
     r"\W*(?:ago|olds?|of\s+age|of\s+(?:company\s+)?history|in\s+business(?!\s+[a-z])|"
     r"of\s+(?:existence|operation)|later|warranty|guarantee|contract|probation|internship|"
     r"(?:university\s+|college\s+|bachelor'?s?\s+|associate'?s?\s+)?degree|program|course|college|university|"
@@ -88,24 +89,24 @@ _NOT_EXPERIENCE_AFTER = re.compile(
     r"appointment|mandate|visa)\b"
 )
 # Marks a requirement as optional: "5+ years of Python required; 2 years of Go a plus" (one "\b" again).
-_OPTIONAL = re.compile(
+_OPTIONAL: Final = re.compile(
     r"\b(?:(?:a|big|huge|one|strong)\s+plus\b|preferred\b|preferabl[ey]\b|desirable\b|ideally\b|bonus\b|"
     r"advantage(?:ous)?\b|an\s+asset\b|welcome\b|helpful\b|beneficial\b|optional\b)|"
     r"nice\s+to\s+have|would\s+be\s+(?:great|good|helpful)"
 )
 # A piece of every optional phrase, each starting with a rarer letter: this scan only stops at those letters
 # and tests no word boundaries, so the full pattern only runs where it can match.
-_OPTIONAL_WORD = re.compile("plus|prefer|nice|desirab|deally|bonus|vantage|sset|welcome|would|pful|beneficial|ptional")
+_OPTIONAL_WORD: Final = re.compile("plus|prefer|nice|desirab|deally|bonus|vantage|sset|welcome|would|pful|beneficial|ptional")
 # Sentence ends: punctuation then a space, or a capital where fields were glued together ("required.Strong",
 # but not "M.S." or "Ph.D."), bullets, line breaks.
 # Every alternative starts with its literal, so the regex engine skips to those characters.
-_BOUNDARY = re.compile(
+_BOUNDARY: Final = re.compile(
     r"\.(?:(?<!\b[A-Z]\.)(?=\s|$)|(?<![A-Z]\.)(?=[A-Z][a-z]))|;(?=\s|[A-Z]|$)|!(?=\s|[A-Z]|$)|\?(?=\s|[A-Z]|$)|\n|•|·"
 )
 # The last sentence end before a point: the greedy ".*" backs off from the end, one match call in all.
-_LAST_BOUNDARY = re.compile(r"(?s:.*)(?:" + _BOUNDARY.pattern + ")")
+_LAST_BOUNDARY: Final = re.compile(r"(?s:.*)(?:" + _BOUNDARY.pattern + ")")
 # Clause ends inside a sentence: "5 years required, 10+ years preferred".
-_CLAUSE_END = re.compile(r"[,;()]|\s-\s|\bbut\b")
+_CLAUSE_END: Final = re.compile(r"[,;()]|\s-\s|\bbut\b")
 
 
 def _lower(text: str) -> str:
@@ -150,6 +151,7 @@ def _years_in(text: str, low: str) -> Iterator[tuple[int, int | None, bool, int,
         pre_match = before and before[-1] in _PRE_ENDS and _PRE.search(low, max(0, start - 25), start)
         pre = " ".join(pre_match.group("pre").split()) if pre_match else ""
         post = _POST.match(low, unit.end())
+        assert post is not None  # every part of _POST is optional
         end = post.end()
         lo_word, hi_word = figure.group("lo"), figure.group("hi")
         if lo_word in ("a", "an"):
@@ -175,7 +177,7 @@ def _years_in(text: str, low: str) -> Iterator[tuple[int, int | None, bool, int,
         if hi is not None and hi <= lo:
             lo, hi = (hi, hi) if figure.group("sep").isspace() else (lo, None)
         if pre in _UPPER_BOUND_WORDS:
-            lo, hi = 0, lo
+            lo, hi = 0.0, lo
         elif hi is None and not (required or pre):
             hi = lo
         if months:
@@ -190,7 +192,7 @@ def _years_in(text: str, low: str) -> Iterator[tuple[int, int | None, bool, int,
 
 # (what it says, anchor, rest of the pattern): lower-cased phrases that start with a whole-word
 # anchor, so each is only tried where its anchor is a word of the text. "BS/MS" is a bachelor's.
-_PHRASES = (
+_PHRASES: Final = (
     ("none", "no", r"\s+(?:degree|formal\s+education|qualifications?)\s+(?:is\s+)?(?:required|necessary|needed)"),
     ("none", "degree", r"\s+(?:is\s+)?not\s+(?:required|necessary)"),
     ("phd", "ph", r"\.?\s?d\b"),
@@ -251,8 +253,8 @@ _PHRASES = (
 )
 # Bytes table keeping [a-z0-9] and blanking the rest: splitting the translated text gives its words
 # faster than a regex findall; blanking capitals too leaves "achelor" for a glued "requiredBachelor".
-_WORD_BYTES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD_BYTES: Final = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
+_WORD: Final = re.compile(r"[a-z0-9]+")
 
 
 def _index(
@@ -265,25 +267,28 @@ def _index(
         by_anchor.setdefault(anchor, []).append((name, rest))
     index = []
     for anchor, rules in by_anchor.items():
-        word = _WORD.match(anchor).group(0).encode()
+        first = _WORD.match(anchor)
+        assert first is not None  # every anchor starts with a word
+        word = first.group(0).encode()
         pattern = re.compile(re.escape(anchor) + "(?:" + "|".join(f"({rest})" for _, rest in rules) + ")")
         index.append((word, word[1:], anchor, pattern, tuple(name for name, _ in rules)))
     return tuple(index)
 
 
-_PHRASE_INDEX = _index(_PHRASES)
+_PHRASE_INDEX: Final = _index(_PHRASES)
 
 
-def _by(key: int) -> dict[bytes, tuple[int, ...]]:
-    """Positions in the index of the anchors with each first word (key 0) or tail (key 1)."""
+def _by(words: Iterable[bytes]) -> dict[bytes, tuple[int, ...]]:
+    """Positions in the index of the anchors with each first word (or tail), `words` in index order."""
     positions: dict[bytes, tuple[int, ...]] = {}
-    for k, entry in enumerate(_PHRASE_INDEX):
-        positions[entry[key]] = positions.get(entry[key], ()) + (k,)
+    for k, word in enumerate(words):
+        positions[word] = positions.get(word, ()) + (k,)
     return positions
 
 
-_BY_WORD, _BY_TAIL = _by(0), _by(1)
-_TAILS = frozenset(_BY_TAIL)
+_BY_WORD: Final = _by(entry[0] for entry in _PHRASE_INDEX)
+_BY_TAIL: Final = _by(entry[1] for entry in _PHRASE_INDEX)
+_TAILS: Final = frozenset(_BY_TAIL)
 
 
 def _by_first() -> dict[str, tuple[tuple[bytes, str, re.Pattern[str]], ...]]:
@@ -294,14 +299,14 @@ def _by_first() -> dict[str, tuple[tuple[bytes, str, re.Pattern[str]], ...]]:
     return by_first
 
 
-_BY_FIRST = _by_first()
+_BY_FIRST: Final = _by_first()
 # Words that an anchor's pattern matches from their start, the anchor not being a word of its own:
 # "masters degree", "associates degree" ("phd", "bachelors", "highschool" are anchors, with the same match).
-_CONTINUED = {b"masters": b"master", b"associates": b"associate"}
+_CONTINUED: Final = {b"masters": b"master", b"associates": b"associate"}
 # Words of which every match of an anchor's phrases holds one besides the anchor, whole ("or relevant
 # experience", "new grads", "will train"): common anchors are only tried when one is a word of the text too.
 _YEAR, _TEAM = ("year",), ("team",)
-_SECOND_WORDS = {
+_SECOND_WORDS: Final = {
     "or": ("relevant", "related", "comparable"),
     **dict.fromkeys(("new", "recent", "fresh"), ("grad", "grads", "graduate", "graduates")),
     "will": ("train",),
@@ -320,12 +325,12 @@ _SECOND_WORDS = {
     ),
 }
 # Per index entry, the second words it needs (empty: none).
-_NEEDS = tuple(frozenset(w.encode() for w in _SECOND_WORDS.get(anchor, ())) for _, _, anchor, _, _ in _PHRASE_INDEX)
-_WORDS = frozenset(_BY_WORD) | frozenset(_CONTINUED) | frozenset().union(*_NEEDS)
+_NEEDS: Final = tuple(frozenset(w.encode() for w in _SECOND_WORDS.get(anchor, ())) for _, _, anchor, _, _ in _PHRASE_INDEX)
+_WORDS: Final = frozenset(_BY_WORD) | frozenset(_CONTINUED) | frozenset().union(*_NEEDS)
 # Lower-case letters (and "?", which stands for any non-ASCII character) as "a", capitals A-Z as "A".
-_CASE_BYTES = bytes(97 if 97 <= c <= 122 or c == 63 else 65 if 65 <= c <= 90 else 32 for c in range(256))
+_CASE_BYTES: Final = bytes(97 if 97 <= c <= 122 or c == 63 else 65 if 65 <= c <= 90 else 32 for c in range(256))
 # A capital after a lower-case letter: the scan skips from capital to capital.
-_GLUED_CAPITAL = re.compile(rb"A(?<=aA)")
+_GLUED_CAPITAL: Final = re.compile(rb"A(?<=aA)")
 
 
 def _glued_phrase(text: str, low: str, words: frozenset[bytes]) -> bool:
@@ -364,7 +369,9 @@ def _phrases_in(text: str, low: str) -> list[tuple[int, int, str]]:
         for m in rx.finditer(low, first) if first >= 0 else ():
             i = m.start()
             if i == 0 or not low[i - 1].isalnum() or text[i - 1].islower() and text[i].isupper():
-                found.append((i, m.end(), names[m.lastindex - 1]))
+                group = m.lastindex
+                assert group is not None  # the pattern holds a group per phrase, and one matched
+                found.append((i, m.end(), names[group - 1]))
     if len(found) < 2:
         return found
     found.sort(key=lambda f: (f[0], -f[1]))
@@ -381,13 +388,13 @@ def _lower_education(a: str | None, b: str) -> str:
 
 # --- level ----------------------------------------------------------------------------------------
 
-_RANK = {"intern": 0, "entry": 1, "mid": 2, "senior": 3, "lead": 4}
+_RANK: Final = {"intern": 0, "entry": 1, "mid": 2, "senior": 3, "lead": 4}
 
 # Title words, lower-cased, one named group each. Rungs: intern ... executive. Roles: a "Manager"
 # manages people only when the posting says so (or the title says whom: "Engineering Manager");
 # "Lead" and "Supervisor" head a team at whatever level the requirements show. Jobs that are mostly
 # entry level (O*NET job zones 1-2) and the rungs "Associate"/"Assistant" count as entry.
-_TITLE_WORDS = re.compile(
+_TITLE_WORDS: Final = re.compile(
     r"\b(?<!\w)(?:"  # every group starts a word: checked once per position, and only word starts go on
     + "|".join(
         f"(?P<{name}>{pattern})"
@@ -421,8 +428,8 @@ _TITLE_WORDS = re.compile(
     )
     + ")"
 )
-_RUNG_OF = {"principal": "lead", "junior": "entry", "entry_job": "entry"}
-_NUMERAL_LEVEL = {
+_RUNG_OF: Final = {"principal": "lead", "junior": "entry", "entry_job": "entry"}
+_NUMERAL_LEVEL: Final = {
     "i": "entry", "1": "entry", "ii": "mid", "2": "mid", "iii": "senior", "3": "senior", "iv": "lead", "4": "lead"
 }
 
@@ -439,7 +446,8 @@ def _decide(
     A rung named in the title wins unless the stated years put the role two rungs away
     ("Team Lead" asking for one year of customer service is an entry-level job).
     """
-    said_years = by_years = None
+    said_years = ""
+    by_years = None
     if years_min is not None:
         upper = "+" if years_max is None else "" if years_max == years_min else f"-{years_max}"
         said_years = f"years: {years_min}{upper}"
@@ -447,6 +455,7 @@ def _decide(
     manages = signals.get("manages")
     words: dict[str, str] = {}  # group -> the title's own wording, first occurrence
     for m in _TITLE_WORDS.finditer(_lower(title)) if title else ():
+        assert m.lastgroup is not None  # every alternative is a named group
         words.setdefault(m.lastgroup, " ".join(title[m.start():m.end()].split()))
     if words:  # else the years, the wording or the default decide
 

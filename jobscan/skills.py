@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import compress
 from operator import attrgetter, not_
+from typing import Final
 
 from .model import REQUIREMENTS, Block, Section, SkillHit, filled, normalize
 from .sections import WEAK_MATCH, match_heading
@@ -26,7 +27,7 @@ from .vocab import TECH_CATEGORIES, Entry, Vocabulary, blank_separators, builtin
 # Responsibilities name the tools the job is done with ("Write code in Go"), so they count as
 # required. A summary or an unlabelled section describes the role: its skills are "mentioned"
 # unless the sentence itself asks for them ("experience with", "must", "you have").
-SECTION_REQUIREMENT = {
+SECTION_REQUIREMENT: Final[dict[str, tuple[str, str]]] = {
     "requirements": ("required", "required"),
     "preferred": ("preferred", "preferred"),
     "responsibilities": ("required", "required"),
@@ -40,32 +41,32 @@ SECTION_REQUIREMENT = {
     "logistics": ("mentioned", "mentioned"),
     "eeo": ("mentioned", "mentioned"),
 }
-_RANK = {r: i for i, r in enumerate(REQUIREMENTS)}
+_RANK: Final[dict[str, int]] = {r: i for i, r in enumerate(REQUIREMENTS)}
 # Generic nouns that, written right after a skill name, belong to its mention ("Agile
 # methodologies", "Docker ecosystem", "Kafka pipelines", "DevOps practices", "Unix systems"):
 # the surface takes them in.
-HEAD_NOUNS = frozenset(
+HEAD_NOUNS: Final = frozenset(
     "ecosystem technologies methodology methodologies frameworks principles tools protocols pipelines "
     "practices processes patterns systems".split()
 )
 
 # Cues are looked for in the lower-cased clause.
-PREFERRED_CUE = re.compile(
+PREFERRED_CUE: Final = re.compile(
     r"\b(?:(?:a|big|huge|definite|real|great|strong|added)\s+plus|plus\s*\W*$|bonus|nice[\s-]to[\s-]have|"
     r"preferred|preferably|prefer|ideally|desirable|desired|advantage|advantageous|an asset|"
     r"would be (?:great|nice|good|helpful|ideal|appreciated)|not (?:required|necessary|mandatory)|"
     r"optional|beneficial|helpful|good to have|welcome)\b"
 )
-REQUIRED_CUE = re.compile(
+REQUIRED_CUE: Final = re.compile(
     r"\b(?:experience (?:with|in|using|building|of)|experienced|proficien\w*|expertise|knowledge of|"
     r"familiar\w*|must|required|requires?|mandatory|you have|you bring|you'll need|strong|solid|"
     r"hands[\s-]on|skills? in|understanding of|years?|degree|fluent|fluency|qualifications?)\b"
 )
-_NUMBER_WORDS = {
+_NUMBER_WORDS: Final[dict[str, int]] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
-YEARS = re.compile(
+YEARS: Final = re.compile(
     r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\))?\s*\+?\s*(?:(?:-|to|or)\s*\d{1,2}\s*\+?\s*)?"
     r"(?:years?|yrs?)\b"
 )
@@ -78,21 +79,21 @@ _NOT_ABBREVIATED = "".join(
 # Where a sentence ends inside a block: after . ! ? before a space (not an abbreviation's dot), at
 # a blank line, or at a line break before a line that starts like a new sentence or list item
 # (not a wrapped line).
-SENTENCE_END = re.compile(
+SENTENCE_END: Final = re.compile(
     r"[.!?\n](?:(?<=[.!?])(?=\s)" + _NOT_ABBREVIATED + r"\s+(?=\S)|(?<=\n)(?:\s*\n|(?=\s*[^a-z\s])))"
 )
 # ("(?=\s)" changes nothing but spares the abbreviation tests at every "." inside a word: "node.js", "3.5".
 # The one character class in front lets the regex engine skip to the next [.!?\n] at C speed; as
 # alternatives "[.!?]...|\n..." it would try the whole pattern at every position.)
-_ABBREVIATED = re.compile(r"\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + r") ?$", re.I)
+_ABBREVIATED: Final = re.compile(r"\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + r") ?$", re.I)
 # Word stems without which REQUIRED_CUE cannot match: a cheap test before it.
-REQUIRED_HINT = re.compile(
+REQUIRED_HINT: Final = re.compile(
     "experience|proficien|expertise|knowledge|familiar|must|requir|mandatory|you |strong|solid|hands|skill|"
     "understanding|year|degree|fluen|qualific"
 )
-CLAUSE_END = re.compile(r"[;\u2022]| - ")
-_LABEL_REACH = 80  # how far a label's values run on a line ("Industry: Agile Software Development Consulting")
-_DELETED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")  # what model.normalize removes
+CLAUSE_END: Final = re.compile(r"[;\u2022]| - ")
+_LABEL_REACH: Final = 80  # how far a label's values run on a line ("Industry: Agile Software Development Consulting")
+_DELETED: Final = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")  # what model.normalize removes
 
 
 class _Candidate:
@@ -105,16 +106,16 @@ class _Candidate:
         self.start = self.end = self.sentence = -1
 
 
-_GAP_TOKEN = "\x00"  # follows each block's tokens: no alias contains it, so no match spans two blocks
-_FIRST_TOKEN = attrgetter("first")
-_GAP_JOIN = f" {_GAP_TOKEN} "  # between blocks' texts, so that splitting the whole posting yields the gap tokens
+_GAP_TOKEN: Final = "\x00"  # follows each block's tokens: no alias contains it, so no match spans two blocks
+_FIRST_TOKEN: Final = attrgetter("first")
+_GAP_JOIN: Final = f" {_GAP_TOKEN} "  # between blocks' texts, so that splitting the whole posting yields the gap tokens
 
 
 def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None) -> tuple[SkillHit, ...]:
     """The skills the sections name, one `SkillHit` per skill, in order of first mention."""
     if vocab is None or not vocab.skills:  # as `vocab or builtin()`, without a call to Vocabulary.__len__
         vocab = builtin()
-    blocks = []  # (section kind, block, normalized text, label)
+    blocks: list[tuple[str, Block, str, str | None]] = []  # (section kind, block, normalized text, label)
     headings = []
     for section in sections:
         heading = section.heading
@@ -153,8 +154,8 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
         cleaned = []
         toks = []
         pos = 0
-        for b in blocks:
-            end = pos + len(b[2])
+        for one in blocks:
+            end = pos + len(one[2])
             cleaned.append(blank_separators(low[pos:end]))
             firsts.append(len(toks))
             toks += cleaned[-1].split()
@@ -288,9 +289,10 @@ def _block_hits(
             clause = clauses[-1]
             if len(clauses) > 1:
                 clause = next((cl for cl in clauses if cl[0] <= c.start < cl[1]), clause)
-            requirement = requirement_cache.get(clause[0])
-            if requirement is None:
-                requirement = requirement_cache[clause[0]] = _requirement(clause[2], base, cap)
+            cached = requirement_cache.get(clause[0])
+            if cached is None:
+                cached = requirement_cache[clause[0]] = _requirement(clause[2], base, cap)
+            requirement = cached
             years = _years(clause, c.start, c.end) if clause[3] else None
         if old is not None:
             if _RANK[requirement] < _RANK[old["requirement"]]:
@@ -467,7 +469,7 @@ def _context_ok(
     return not rule.cues.isdisjoint(tokens(low[a:b]))
 
 
-_CONJUNCTIONS = frozenset(("and", "or"))
+_CONJUNCTIONS: Final = frozenset(("and", "or"))
 
 
 def _joined(toks: list[str], i: int, step: int, tech: set[int]) -> bool:
@@ -507,6 +509,7 @@ def _shape_ok(
     not to look there) allow the skill reading."""
     entry = c.entry
     rule = entry.rule
+    assert rule is not None  # only ambiguous names are looked at
     if entry.forms and not any_case and "".join(norm[c.start : c.end].split()) not in entry.forms:
         return False
     if before:

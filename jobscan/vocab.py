@@ -91,7 +91,7 @@ def blank_separators(low: str) -> str:
         return cleaned
     if wide > len(low) >> 4:
         return _NON_ASCII_MARKS.sub(" ", low).translate(_SEPARATORS)
-    parts = []
+    parts: list[str] = []
     at = 0
     i = encoded.find(b"?")
     while i >= 0:
@@ -233,7 +233,7 @@ class Head(NamedTuple):
     """What a token that can start a match leads to."""
 
     entry: Entry | None  # the one-token alias it is
-    node: dict | None  # its trie node, when longer aliases start with it
+    node: dict[str, Any] | None  # its trie node, when longer aliases start with it
     joins: dict[str, Entry] | None  # second word -> the skill the two spell together ("tensor" "flow")
     misspellable: bool  # not a known word, so it may be a misspelt name
     # When it is no name alone and not misspellable: the words that must come next for a match
@@ -257,17 +257,18 @@ class Vocabulary:
     skills: tuple[Skill, ...]
     words: frozenset[str] = frozenset()
     fuzzy_ids: frozenset[str] = frozenset()  # skills whose long names may match fuzzily
-    trie: dict = field(init=False, repr=False)
-    _by_id: dict = field(init=False, repr=False)
-    _fuzzy: dict = field(init=False, repr=False)
-    _fuzzy_shapes: frozenset = field(init=False, repr=False)  # (first two letters, length) of near names
-    _near: dict = field(init=False, repr=False)  # (first letter, length) -> the names one letter longer, as long or shorter
-    _squashed: dict = field(init=False, repr=False)
-    heads: dict = field(init=False, repr=False)  # first tokens of aliases and join heads -> `Head`
-    label_cues: frozenset = field(init=False, repr=False)  # words that "label" rules look for
-    known: frozenset = field(init=False, repr=False)  # English, posting and vocabulary words
-    plain: set = field(init=False, repr=False)  # words no match starts at (grows with words met)
-    _fuzzy_memo: dict = field(init=False, repr=False)
+    trie: dict[str, Any] = field(init=False, repr=False)  # token -> child node; "" -> the `Entry` ending there
+    _by_id: dict[str, Skill] = field(init=False, repr=False)
+    _fuzzy: dict[str, list[tuple[str, Entry]]] = field(init=False, repr=False)
+    _fuzzy_shapes: frozenset[tuple[str, int]] = field(init=False, repr=False)  # (first two letters, length)
+    # (first letter, length) -> the names one letter longer, as long or shorter
+    _near: dict[tuple[str, int], list[str]] = field(init=False, repr=False)
+    _squashed: dict[str, Entry] = field(init=False, repr=False)
+    heads: dict[str, Head] = field(init=False, repr=False)  # first tokens of aliases and join heads
+    label_cues: frozenset[str] = field(init=False, repr=False)  # words that "label" rules look for
+    known: frozenset[str] = field(init=False, repr=False)  # English, posting and vocabulary words
+    plain: set[str] = field(init=False, repr=False)  # words no match starts at (grows with words met)
+    _fuzzy_memo: dict[str, tuple[Entry, int] | None] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         trie: dict = {}
@@ -360,9 +361,10 @@ class Vocabulary:
         """The entry a whole name or alias leads to, e.g. `lookup("k8s").skill.id == "kubernetes"`."""
         node = self.trie
         for tok in tokens(text):
-            node = node.get(tok)
-            if node is None:
+            child = node.get(tok)
+            if child is None:
                 return None
+            node = child
         return node.get("")
 
     def fuzzy(self, token: str) -> tuple[Entry, int] | None:
