@@ -11,7 +11,6 @@ import html
 import json
 import re
 import sys
-from itertools import compress
 from pathlib import Path
 from typing import Any, Final, Iterator
 
@@ -237,8 +236,8 @@ _set = object.__setattr__
 
 def _text_blocks(text: str, first_line: int) -> list[Block]:
     """Blocks of plain text or Markdown whose first line is numbered `first_line`."""
-    lines = list(map(str.rstrip, text.split("\n")))
-    lengths = list(filter(None, map(len, lines)))
+    lines = [line.rstrip() for line in text.split("\n")]
+    lengths = [len(line) for line in lines if line]
     width = _wrap_width(sorted(lengths)) if len(lengths) >= 8 else None  # fewer lines are never wrapped: no sort
     if width is None:
         return _line_blocks(lines, first_line, _has_inline_markdown(text))
@@ -275,8 +274,11 @@ def _markup_line(line: str) -> tuple[str, int, str] | None:
 def _line_blocks(lines: list[str], first_line: int, markdown: bool) -> list[Block]:
     """Text that is not hard-wrapped: every non-blank line is a block of its own."""
     blocks = []
-    # compress skips the blank lines (a third of them) without a Python step each.
-    for number, line in compress(enumerate(lines, first_line), lines):
+    number = first_line - 1
+    for line in lines:
+        number += 1
+        if not line:
+            continue
         if line[0] not in _CAPITALS:
             marked = _markup_line(line)
             if marked is not None:

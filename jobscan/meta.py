@@ -77,7 +77,11 @@ def _lower(text: str) -> str:
 
 
 def _holds(text: str, words: Iterable[str]) -> bool:
-    return any(map(_lower(text).__contains__, words))
+    low = _lower(text)
+    for word in words:
+        if word in low:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -630,7 +634,8 @@ _Prose = list[tuple[str, bytes]]
 
 def _lines(blocks: Iterable[Block]) -> list[str]:
     # One split of the joined texts gives the same lines as a split per block, with far fewer calls.
-    return list(filter(None, map(str.strip, "\n".join([b.text for b in blocks]).split("\n"))))
+    stripped = [line.strip() for line in "\n".join([b.text for b in blocks]).split("\n")]
+    return [line for line in stripped if line]
 
 
 def _is_prose(line: str) -> bool:

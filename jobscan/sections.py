@@ -70,8 +70,12 @@ def _names_the_same_thing(key_words: set[str], content: list[str], phrase: str) 
     `content` holds the first four letters of the key's content words.
     """
     words, starts = _phrase_words()[phrase]
-    # sum() counts the content words the phrase shares; "About Acme Widgets" holds "about".
-    return not content or sum(map(starts.__contains__, content)) * 2 >= len(content) or words <= key_words
+    # The content words the phrase shares: "About Acme Widgets" holds "about".
+    shared = 0
+    for word in content:
+        if word in starts:
+            shared += 1
+    return not content or shared * 2 >= len(content) or words <= key_words
 
 
 _NO_PHRASES: frozenset[str] = frozenset()
@@ -291,8 +295,16 @@ def _is_upper(text: str) -> bool:
     if not text.isupper():
         return False
     compact = text.replace(" ", "")
-    letters = len(compact) if compact.isalpha() else sum(map(str.isalpha, compact))
+    letters = len(compact) if compact.isalpha() else _letters(compact)
     return letters >= 3 and letters * 2 >= len(compact)
+
+
+def _letters(text: str) -> int:
+    count = 0
+    for ch in text:
+        if ch.isalpha():
+            count += 1
+    return count
 
 
 def _text_heading(text: str, block: Block, next_block: Block | None, seen_heading: bool) -> str | None:
@@ -303,7 +315,7 @@ def _text_heading(text: str, block: Block, next_block: Block | None, seen_headin
     character, by far the commonest refusals, before calling.
     """
     # Most candidates open with a letter, which settles the last test without a scan.
-    if "\n" in text or len(text.split()) > 9 or text.isdigit() or not (text[0].isalpha() or any(map(str.isalpha, text))):
+    if "\n" in text or len(text.split()) > 9 or text.isdigit() or not (text[0].isalpha() or _letters(text)):
         return None
     wording = text.rstrip(":").strip()
     words = len(wording.split())

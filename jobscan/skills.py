@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import compress
-from operator import attrgetter, not_
+from operator import attrgetter
 from typing import Final
 
 from .model import REQUIREMENTS, Block, Section, SkillHit, filled, normalize
@@ -344,18 +343,18 @@ def _scan(toks: list[str], vocab: Vocabulary, headings: list[str]) -> list[_Cand
     first words of the section headings (label rules look for theirs)."""
     n = len(toks)
     # Only first tokens of aliases and of split names ("Tensor Flow") and misspelt words can start
-    # a match: one lookup a token in the set of the other words, at C speed, says which (and which
-    # words are new), and `compress` picks their positions, so the loop below never visits the
-    # other tokens. (A set, not a dict: a set keeps each word's hash in its table, where a dict of
-    # str keys reads it from the key string, a cache miss a token in a table of 30k+ words.)
+    # a match: one lookup a token in the set of the other words says which (and which words are
+    # new). (A set, not a dict: a set keeps each word's hash in its table, where a dict of str keys
+    # reads it from the key string, a cache miss a token in a table of 30k+ words.)
     heads = vocab.heads
+    plain = vocab.plain
     labelled = None  # whether the posting has any "Industry:"-like label; found out when needed
     out: list[_Candidate] = []
     covered = -1
-    for i in compress(range(n), map(not_, map(vocab.plain.__contains__, toks))):
-        if i <= covered:
-            continue
+    for i in range(n):
         tok = toks[i]
+        if tok in plain or i <= covered:
+            continue
         head = heads.get(tok)
         if head is None:  # a misspelt name ("Kubernets") or a word not met before
             found = vocab.misspelt(tok)
