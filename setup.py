@@ -12,9 +12,9 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-# The pipeline stages, where the time goes. model.py stays interpreted: its constructors fill
-# instance dicts, which compiled (native) classes do not have.
-COMPILED = ["load", "sections", "meta", "seniority", "skills"]
+# The pipeline stages, where the time goes, and model.py, the classes they build and read: compiled
+# together, the stages construct them and read their fields natively, as C calls and struct fields.
+COMPILED = ["model", "load", "sections", "meta", "seniority", "skills"]
 GROUP = "jobscan.stages"  # the shared library of compiled code: jobscan/stages__mypyc.*.so
 HERE = Path(__file__).resolve().parent
 # pip also runs this file only to read the metadata (egg_info, dist_info): no need to compile then.
@@ -59,7 +59,7 @@ def compiled_stages() -> list:
     except ImportError:
         warn("mypyc is not installed")
         return []
-    # Errors in the modules the stages import but that are not compiled (model.py) are not checked.
+    # Errors in the modules the stages import but that are not compiled (vocab.py) are not checked.
     # Third-party packages are never looked up, so they type as Any whether or not they are installed
     # yet (pip builds before it installs the dependencies): the same code is compiled either way.
     options = ["--follow-imports=silent", "--no-site-packages", "--ignore-missing-imports"]

@@ -17,7 +17,7 @@ from typing import Any, Final, Iterator
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, ProcessingInstruction, Doctype, Declaration, CData
 
-from .model import Block, Document, new_block, new_document
+from .model import Block, Document
 
 POSTING_EXTENSIONS: Final = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".jsonld", ""})
 MAX_BYTES: Final = 20 * 1024 * 1024
@@ -160,7 +160,7 @@ def load_text(text: str, source: str = "<text>", suffix: str = "") -> Document:
         blocks = _text_blocks(head, 1) + list(_html_blocks(text, base_line=1, skip_lines=html_start - 1))
         return Document(source, "text+html", tuple(blocks))
     markdown = suffix in (".md", ".markdown") or _has_md_heading(text)
-    return new_document(source, "markdown" if markdown else "text", tuple(_text_blocks(text, 1)))
+    return Document(source, "markdown" if markdown else "text", tuple(_text_blocks(text, 1)))
 
 
 # ---------------------------------------------------------------- plain text and Markdown
@@ -229,9 +229,6 @@ _BOLD_LEADS: Final = frozenset("*_")
 _LOWERCASE: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
 _BULLET_LEADS: Final = frozenset("•-*–—·・▪►◦○●■□➢✓✔‣⁃(") | _LOWERCASE
 _RULE: Final = ("rule", 0, "")
-# Blocks of text are built inline, as model.new_block builds them: a call per line is a tenth of the loop.
-_new = object.__new__
-_set = object.__setattr__
 
 
 def _text_blocks(text: str, first_line: int) -> list[Block]:
@@ -284,14 +281,12 @@ def _line_blocks(lines: list[str], first_line: int, markdown: bool) -> list[Bloc
             if marked is not None:
                 kind, level, body = marked
                 if kind != "rule":
-                    blocks.append(new_block(kind, body, number, number, level))
+                    blocks.append(Block(kind, body, number, number, level))
                 continue
             line = line.lstrip()  # lines come right-stripped
         if markdown:
             line = _strip_markdown(line).strip()
-        block = _new(Block)
-        _set(block, "__dict__", {"kind": "paragraph", "text": line, "line_start": number, "line_end": number, "level": 0})
-        blocks.append(block)
+        blocks.append(Block("paragraph", line, number, number))
     return blocks
 
 
@@ -336,7 +331,7 @@ def _wrapped_blocks(lines: list[str], first_line: int, full_length: int, markdow
             body = " ".join([part.strip() for part in parts]).strip()
         else:
             body = parts[0]
-        blocks.append(new_block(kind, body, start, start + len(parts) - 1, level))
+        blocks.append(Block(kind, body, start, start + len(parts) - 1, level))
     return blocks
 
 
@@ -441,7 +436,7 @@ def _html_blocks(markup: str, base_line: int, skip_lines: int = 0) -> Iterator[B
     root = soup.body or soup
     for kind, text, level in _walk(root, 0):
         first, last = locator.span_of(text)
-        yield new_block(kind, text, first, last, level)
+        yield Block(kind, text, first, last, level)
 
 
 def _walk(node: Tag, depth: int) -> Iterator[tuple[str, str, int]]:
@@ -629,12 +624,12 @@ def _rich_blocks(value: str, locator: _Locator) -> Iterator[Block]:
         value = html.unescape(value)  # feeds often HTML-escape the description: "&lt;p&gt;..."
     if _html_start_line(value) is not None or _ANY_TAG.search(value):
         for block in _html_blocks(value, base_line=line):
-            yield new_block(block.kind, block.text, line, line, block.level)
+            yield Block(block.kind, block.text, line, line, block.level)
     else:
         if _ENTITY.search(value):
             value = html.unescape(value)
         for block in _text_blocks(value, line):
-            yield new_block(block.kind, block.text, line, line, block.level)
+            yield Block(block.kind, block.text, line, line, block.level)
 
 
 def _from_jsonld(posting: dict, raw: str, source: str) -> Document:
@@ -642,7 +637,7 @@ def _from_jsonld(posting: dict, raw: str, source: str) -> Document:
     title = _text_of(posting.get("title"))
     blocks: list[Block] = []
     if title:
-        blocks.append(new_block("heading", title, locator.line_of(title), locator.line_of(title), 1))
+        blocks.append(Block("heading", title, locator.line_of(title), locator.line_of(title), 1))
     blocks.extend(_rich_blocks(_text_of(posting.get("description") or posting.get("jobDescription")), locator))
     for key, heading in _JSONLD_LIST_FIELDS:
         value = posting.get(key)
@@ -651,11 +646,11 @@ def _from_jsonld(posting: dict, raw: str, source: str) -> Document:
         if not items:
             continue
         line = locator.line_of(key)
-        blocks.append(new_block("heading", heading, line, line, 2))
+        blocks.append(Block("heading", heading, line, line, 2))
         if len(items) == 1:
             blocks.extend(_rich_blocks(items[0], locator))
         else:
-            blocks.extend(new_block("item", html.unescape(_clean(item)), line, line, 1) for item in items)
+            blocks.extend(Block("item", html.unescape(_clean(item)), line, line, 1) for item in items)
     return Document(source, "jsonld", tuple(blocks), _jsonld_fields(posting))
 
 
@@ -741,17 +736,17 @@ def _from_lever(record: dict, raw: str, source: str) -> Document:
     blocks: list[Block] = []
     if title:
         line = locator.line_of(title)
-        blocks.append(new_block("heading", title, line, line, 1))
+        blocks.append(Block("heading", title, line, line, 1))
     summary = " · ".join(_text_of(categories.get(k)) for k in ("location", "commitment", "team") if categories.get(k))
     if summary:
         line = locator.line_of(_text_of(categories.get("location")) or summary)
-        blocks.append(new_block("paragraph", summary, line, line))
+        blocks.append(Block("paragraph", summary, line, line))
     blocks.extend(_rich_blocks(_text_of(record.get("description")) or _text_of(record.get("descriptionPlain")), locator))
     for entry in record.get("lists") or []:
         heading = _clean(html.unescape(_text_of(entry.get("text"))))
         if heading:
             line = locator.line_of(heading)
-            blocks.append(new_block("heading", heading, line, line, 3))
+            blocks.append(Block("heading", heading, line, line, 3))
         content = _text_of(entry.get("content"))
         blocks.extend(_rich_blocks(content if "<li" in content else f"<ul>{content}</ul>", locator))
     blocks.extend(_rich_blocks(_text_of(record.get("additional")) or _text_of(record.get("additionalPlain")), locator))
@@ -772,7 +767,7 @@ def _from_greenhouse(record: dict, raw: str, source: str) -> Document:
     blocks: list[Block] = []
     if title:
         line = locator.line_of(title)
-        blocks.append(new_block("heading", title, line, line, 1))
+        blocks.append(Block("heading", title, line, line, 1))
     content = _text_of(record.get("content"))
     if "&lt;" in content:
         content = html.unescape(content)

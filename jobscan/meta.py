@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 from functools import lru_cache
 from typing import Any, Final
 
-from .model import Block, Document, Meta, Salary, Section, filled
+from .model import Block, Document, Meta, Salary, Section
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -802,18 +802,15 @@ def extract_meta(doc: Document, sections: Sequence[Section]) -> Meta:
     fold = _fold(body)
     # The prose read for a mode or a type, in that order, each with its fold for the searches.
     prose = [(logistics, _fold(logistics)), (body, fold)] if logistics else [(body, fold)]
-    return filled(
-        Meta,
-        {
-            "title": title,
-            "company": company,
-            "locations": locations,
-            "remote": _remote(fields, labels, title, locations, parts, prose),
-            "employment_type": _employment_type(fields, labels, title, parts, prose),
-            "posted": _posted(fields, body, fold),
-            "salary": _salary(fields, sections, body, fold),
-            "truncated": bool(doc.blocks) and _truncated(doc.blocks[-1].text.strip()),
-        },
+    return Meta(
+        title=title,
+        company=company,
+        locations=locations,
+        remote=_remote(fields, labels, title, locations, parts, prose),
+        employment_type=_employment_type(fields, labels, title, parts, prose),
+        posted=_posted(fields, body, fold),
+        salary=_salary(fields, sections, body, fold),
+        truncated=bool(doc.blocks) and _truncated(doc.blocks[-1].text.strip()),
     )
 
 

@@ -2,15 +2,22 @@
 
 Every stage returns these, so a posting can be analysed in one process and rendered
 or compared in another; `Posting.to_dict()` is the one JSON document all commands share.
+
+This module is compiled with the stages (setup.py), into native classes whose fields the stages
+read as C struct fields. @dataclass still writes their ==, hash() and repr(), and makes assigning a
+field raise FrozenInstanceError, but not their __init__: a generated one would stay interpreted, at
+over 15x the cost of a compiled one. So each class writes its own, which sets the fields with
+object.__setattr__ (compiled, a plain struct store), and its own __reduce__, since native instances
+have no __dict__ for pickle and copy to fill.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
-SCHEMA_VERSION = "1.1"  # 1.1: skills[].surfaces
+SCHEMA_VERSION: Final = "1.1"  # 1.1: skills[].surfaces
 
-SECTION_KINDS = (
+SECTION_KINDS: Final = (
     "about",
     "summary",
     "responsibilities",
@@ -26,7 +33,7 @@ SECTION_KINDS = (
 )
 
 # Characters that change how text matches but not what it says.
-_MATCH_TABLE = str.maketrans(
+_MATCH_TABLE: Final = str.maketrans(
     {
         "\u00a0": " ",  # no-break space
         "\u2007": " ",
@@ -49,7 +56,7 @@ _MATCH_TABLE = str.maketrans(
 
 
 # The same table as (old, new) pairs: a few str.replace calls are ~100x faster than translate with a dict.
-_MATCH_PAIRS = tuple((chr(code), new or "") for code, new in _MATCH_TABLE.items())
+_MATCH_PAIRS: Final = tuple((chr(code), new or "") for code, new in _MATCH_TABLE.items())
 
 
 def normalize(text: str) -> str:
@@ -62,20 +69,8 @@ def normalize(text: str) -> str:
     return text
 
 
-_new = object.__new__
-_set = object.__setattr__  # sets a frozen instance's __dict__ whole: its own __setattr__ refuses
 
-
-def filled(cls: type, values: Any) -> Any:
-    """An instance of the frozen dataclass `cls` from (field, value) pairs, its instance dict
-    filled at once: ~2x faster than __init__, which sets each field through object.__setattr__.
-    For the objects built tens of times per posting (blocks, sections, skill hits)."""
-    instance = object.__new__(cls)
-    instance.__dict__.update(values)
-    return instance
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Block:
     """One unit of a posting as written: a heading, a paragraph or a list item.
 
@@ -88,45 +83,59 @@ class Block:
     text: str
     line_start: int
     line_end: int
-    level: int = 0  # heading level (1-6) or list depth
+    level: int  # heading level (1-6) or list depth
+
+    def __init__(self, kind: str, text: str, line_start: int, line_end: int, level: int = 0) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "line_start", line_start)
+        object.__setattr__(self, "line_end", line_end)
+        object.__setattr__(self, "level", level)
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return Block, (self.kind, self.text, self.line_start, self.line_end, self.level)
 
     @property
     def norm(self) -> str:
         return normalize(self.text)
 
 
-def new_block(kind: str, text: str, line_start: int, line_end: int, level: int = 0) -> Block:
-    """Block(kind, text, line_start, line_end, level), built as `filled` builds (inline: one call, not two)."""
-    block = _new(Block)
-    _set(block, "__dict__", {"kind": kind, "text": text, "line_start": line_start, "line_end": line_end, "level": level})
-    return block
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Document:
     """A loaded posting: blocks in reading order plus facts a structured source states outright."""
 
     source: str
     format: str  # text | markdown | html | text+html | jsonld | lever | greenhouse
     blocks: tuple[Block, ...]
-    fields: dict[str, Any] = field(default_factory=dict, hash=False)
+    fields: dict[str, Any] = field(hash=False)
+
+    def __init__(self, source: str, format: str, blocks: tuple[Block, ...], fields: dict[str, Any] | None = None) -> None:
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "format", format)
+        object.__setattr__(self, "blocks", blocks)
+        object.__setattr__(self, "fields", {} if fields is None else fields)
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return Document, (self.source, self.format, self.blocks, self.fields)
 
 
-def new_document(source: str, format: str, blocks: tuple[Block, ...], fields: dict[str, Any] | None = None) -> Document:
-    """Document(source, format, blocks, fields or {}), built as `filled` builds: the dataclass __init__
-    spends a default_factory call and four object.__setattr__ on every posting."""
-    document = _new(Document)
-    _set(document, "__dict__", {"source": source, "format": format, "blocks": blocks, "fields": {} if fields is None else fields})
-    return document
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Section:
     kind: str
     heading: str | None
     line_start: int
     line_end: int
     blocks: tuple[Block, ...]
+
+    def __init__(self, kind: str, heading: str | None, line_start: int, line_end: int, blocks: tuple[Block, ...]) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "heading", heading)
+        object.__setattr__(self, "line_start", line_start)
+        object.__setattr__(self, "line_end", line_end)
+        object.__setattr__(self, "blocks", blocks)
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return Section, (self.kind, self.heading, self.line_start, self.line_end, self.blocks)
 
     @property
     def items(self) -> list[str]:
@@ -147,19 +156,10 @@ class Section:
         }
 
 
-def new_section(
-    kind: str, heading: str | None, line_start: int, line_end: int, blocks: tuple[Block, ...]
-) -> Section:
-    """Section(kind, heading, line_start, line_end, blocks), built as `filled` builds (inline: one call, not two)."""
-    section = _new(Section)
-    _set(section, "__dict__", {"kind": kind, "heading": heading, "line_start": line_start, "line_end": line_end, "blocks": blocks})
-    return section
+REQUIREMENTS: Final = ("required", "preferred", "mentioned")  # strongest first
 
 
-REQUIREMENTS = ("required", "preferred", "mentioned")  # strongest first
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class SkillHit:
     """One skill a posting names, once per posting: where it was first seen and how strongly asked.
 
@@ -178,8 +178,52 @@ class SkillHit:
     evidence: str  # the sentence or list item
     match: str  # "exact" | "alias" | "fuzzy"
     score: int  # 0-100
-    years: int | None = None
-    surfaces: tuple[str, ...] = ()  # every spelling as written, the first mention's first
+    years: int | None
+    surfaces: tuple[str, ...]  # every spelling as written, the first mention's first
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        category: str,
+        requirement: str,
+        section: str,
+        surface: str,
+        line: int,
+        evidence: str,
+        match: str,
+        score: int,
+        years: int | None = None,
+        surfaces: tuple[str, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "category", category)
+        object.__setattr__(self, "requirement", requirement)
+        object.__setattr__(self, "section", section)
+        object.__setattr__(self, "surface", surface)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "evidence", evidence)
+        object.__setattr__(self, "match", match)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "years", years)
+        object.__setattr__(self, "surfaces", surfaces)
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return SkillHit, (
+            self.id,
+            self.name,
+            self.category,
+            self.requirement,
+            self.section,
+            self.surface,
+            self.line,
+            self.evidence,
+            self.match,
+            self.score,
+            self.years,
+            self.surfaces,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -198,23 +242,33 @@ class SkillHit:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Salary:
     min: float | None
     max: float | None
     currency: str | None  # ISO 4217 code
     period: str | None  # hour | day | week | month | year
-    text: str = ""  # the wording it was read from
+    text: str  # the wording it was read from
+
+    def __init__(self, min: float | None, max: float | None, currency: str | None, period: str | None, text: str = "") -> None:
+        object.__setattr__(self, "min", min)
+        object.__setattr__(self, "max", max)
+        object.__setattr__(self, "currency", currency)
+        object.__setattr__(self, "period", period)
+        object.__setattr__(self, "text", text)
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return Salary, (self.min, self.max, self.currency, self.period, self.text)
 
     def to_dict(self) -> dict[str, Any]:
         return {"min": self.min, "max": self.max, "currency": self.currency, "period": self.period, "text": self.text}
 
 
-SENIORITY_LEVELS = ("intern", "entry", "mid", "senior", "lead", "manager", "director", "executive")
-EDUCATION_LEVELS = ("none", "high-school", "associate", "bachelor", "master", "phd")
+SENIORITY_LEVELS: Final = ("intern", "entry", "mid", "senior", "lead", "manager", "director", "executive")
+EDUCATION_LEVELS: Final = ("none", "high-school", "associate", "bachelor", "master", "phd")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Seniority:
     """How senior a role is, and the wording that says so.
 
@@ -223,16 +277,54 @@ class Seniority:
     `evidence` lists, strongest first, what decided the level.
     """
 
-    level: str | None = None
-    confidence: float = 0.0
-    years_min: int | None = None
-    years_max: int | None = None
-    years_evidence: str | None = None
-    years_line: int | None = None
-    education: str | None = None  # one of EDUCATION_LEVELS
-    education_equivalent: bool = False  # "or equivalent experience" accepted
-    manages_people: bool = False
-    evidence: tuple[str, ...] = ()
+    level: str | None
+    confidence: float
+    years_min: int | None
+    years_max: int | None
+    years_evidence: str | None
+    years_line: int | None
+    education: str | None  # one of EDUCATION_LEVELS
+    education_equivalent: bool  # "or equivalent experience" accepted
+    manages_people: bool
+    evidence: tuple[str, ...]
+
+    def __init__(
+        self,
+        level: str | None = None,
+        confidence: float = 0.0,
+        years_min: int | None = None,
+        years_max: int | None = None,
+        years_evidence: str | None = None,
+        years_line: int | None = None,
+        education: str | None = None,
+        education_equivalent: bool = False,
+        manages_people: bool = False,
+        evidence: tuple[str, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "level", level)
+        object.__setattr__(self, "confidence", confidence)
+        object.__setattr__(self, "years_min", years_min)
+        object.__setattr__(self, "years_max", years_max)
+        object.__setattr__(self, "years_evidence", years_evidence)
+        object.__setattr__(self, "years_line", years_line)
+        object.__setattr__(self, "education", education)
+        object.__setattr__(self, "education_equivalent", education_equivalent)
+        object.__setattr__(self, "manages_people", manages_people)
+        object.__setattr__(self, "evidence", evidence)
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return Seniority, (
+            self.level,
+            self.confidence,
+            self.years_min,
+            self.years_max,
+            self.years_evidence,
+            self.years_line,
+            self.education,
+            self.education_equivalent,
+            self.manages_people,
+            self.evidence,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -249,27 +341,80 @@ class Seniority:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Meta:
-    title: str | None = None
-    company: str | None = None
-    locations: tuple[str, ...] = ()
-    remote: str | None = None  # remote | hybrid | onsite
-    employment_type: str | None = None  # full-time | part-time | contract | temporary | internship | ...
-    posted: str | None = None  # ISO date
-    salary: Salary | None = None
-    truncated: bool = False
+    title: str | None
+    company: str | None
+    locations: tuple[str, ...]
+    remote: str | None  # remote | hybrid | onsite
+    employment_type: str | None  # full-time | part-time | contract | temporary | internship | ...
+    posted: str | None  # ISO date
+    salary: Salary | None
+    truncated: bool
+
+    def __init__(
+        self,
+        title: str | None = None,
+        company: str | None = None,
+        locations: tuple[str, ...] = (),
+        remote: str | None = None,
+        employment_type: str | None = None,
+        posted: str | None = None,
+        salary: Salary | None = None,
+        truncated: bool = False,
+    ) -> None:
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "company", company)
+        object.__setattr__(self, "locations", locations)
+        object.__setattr__(self, "remote", remote)
+        object.__setattr__(self, "employment_type", employment_type)
+        object.__setattr__(self, "posted", posted)
+        object.__setattr__(self, "salary", salary)
+        object.__setattr__(self, "truncated", truncated)
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return Meta, (
+            self.title,
+            self.company,
+            self.locations,
+            self.remote,
+            self.employment_type,
+            self.posted,
+            self.salary,
+            self.truncated,
+        )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Posting:
     source: str
     format: str
     meta: Meta
     sections: tuple[Section, ...]
-    skills: tuple[Any, ...] = ()
-    seniority: Any = None
-    errors: tuple[str, ...] = ()
+    skills: tuple[Any, ...]
+    seniority: Any
+    errors: tuple[str, ...]
+
+    def __init__(
+        self,
+        source: str,
+        format: str,
+        meta: Meta,
+        sections: tuple[Section, ...],
+        skills: tuple[Any, ...] = (),
+        seniority: Any = None,
+        errors: tuple[str, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "format", format)
+        object.__setattr__(self, "meta", meta)
+        object.__setattr__(self, "sections", sections)
+        object.__setattr__(self, "skills", skills)
+        object.__setattr__(self, "seniority", seniority)
+        object.__setattr__(self, "errors", errors)
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return Posting, (self.source, self.format, self.meta, self.sections, self.skills, self.seniority, self.errors)
 
     def section(self, kind: str) -> Section | None:
         return next((s for s in self.sections if s.kind == kind), None)

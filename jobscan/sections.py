@@ -15,7 +15,7 @@ from typing import Final, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .model import Block, Document, Section, new_block, new_section, normalize
+from .model import Block, Document, Section, normalize
 
 # A heading must match the vocabulary this well to be trusted on wording alone.
 STRONG_MATCH: Final = 88
@@ -348,8 +348,8 @@ def _split_labels(block: Block, label: re.Match[str] | None) -> list[Block]:
     if label:
         wording = label.group(1).strip()
         if (_is_upper(wording) and len(wording.split()) <= 6) or match_heading(wording)[1] >= STRONG_MATCH:
-            out.append(new_block("heading", wording, block.line_start, block.line_start, 0))
-            block = new_block(block.kind, block.text[label.end():], block.line_start, block.line_end, -1)
+            out.append(Block("heading", wording, block.line_start, block.line_start, 0))
+            block = Block(block.kind, block.text[label.end():], block.line_start, block.line_end, -1)
     if not _GLUE_MARK.search(block.text):
         out.append(block)
         return out
@@ -360,14 +360,14 @@ def _split_labels(block: Block, label: re.Match[str] | None) -> list[Block]:
         kind, score = match_heading(wording)
         if score >= STRONG_MATCH and kind not in (None, "other"):
             if text.strip():
-                out.append(new_block(block.kind, text.strip(), line, line + text.count("\n"), block.level))
+                out.append(Block(block.kind, text.strip(), line, line + text.count("\n"), block.level))
             line += text.count("\n")
-            out.append(new_block("heading", wording, line, line, 0))
+            out.append(Block("heading", wording, line, line, 0))
             text = following
         else:
             text += wording + ":" + following
     if text.strip():
-        out.append(new_block(block.kind, text.strip(), line, block.line_end, block.level))
+        out.append(Block(block.kind, text.strip(), line, block.line_end, block.level))
     return out
 
 
@@ -398,7 +398,7 @@ def _groups(doc: Document) -> tuple[list[Block], list[tuple[Block, list[Block]]]
                     wording = _text_heading(text, block, blocks[index + 1] if index < last else None, seen_heading)
                     if wording is not None:
                         body = []
-                        groups.append((new_block("heading", wording, block.line_start, block.line_end, 0), body))
+                        groups.append((Block("heading", wording, block.line_start, block.line_end, 0), body))
                         seen_heading = True
                         continue
         # The title repeated as the first heading opens nothing.
@@ -434,15 +434,15 @@ def split_sections(doc: Document) -> tuple[Section, ...]:
         named.append((rank, kind))
         own, *detached = _gap_runs(body)
         line_end = max([heading.line_end] + [b.line_end for b in own])
-        sections.append(new_section(kind, heading.text, heading.line_start, line_end, tuple(own)))
+        sections.append(Section(kind, heading.text, heading.line_start, line_end, tuple(own)))
         for run in detached:
             run_kind, weight = classify_text(" ".join(b.text for b in run))
             if run_kind is not None and run_kind != sections[-1].kind and weight >= 1.2:
-                sections.append(new_section(run_kind, None, run[0].line_start, max(b.line_end for b in run), tuple(run)))
+                sections.append(Section(run_kind, None, run[0].line_start, max(b.line_end for b in run), tuple(run)))
             else:
                 last = sections[-1]
                 run_end = max(b.line_end for b in run)
-                sections[-1] = new_section(last.kind, last.heading, last.line_start, run_end, last.blocks + tuple(run))
+                sections[-1] = Section(last.kind, last.heading, last.line_start, run_end, last.blocks + tuple(run))
     return tuple(sections)
 
 
@@ -493,4 +493,4 @@ def _headless(blocks: Sequence[Block], first: bool) -> list[Section]:
             runs[-1][1].append(block)
         else:
             runs.append((kind, [block]))
-    return [new_section(kind, None, run[0].line_start, max(b.line_end for b in run), tuple(run)) for kind, run in runs]
+    return [Section(kind, None, run[0].line_start, max(b.line_end for b in run), tuple(run)) for kind, run in runs]

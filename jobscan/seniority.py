@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 from typing import Final
 
-from jobscan.model import EDUCATION_LEVELS, Section, Seniority, filled, normalize
+from jobscan.model import EDUCATION_LEVELS, Section, Seniority, normalize
 
 # Sections whose figures describe the company or the offer, never the candidate.
 _SKIP_KINDS: Final = frozenset({"about", "benefits", "compensation", "culture", "eeo"})
@@ -577,15 +577,15 @@ def extract_seniority(title: str | None, sections: Sequence[Section]) -> Seniori
 
     years_min, years_max, years_sentence, years_line = years or years_optional or (None, None, None, None)
     level, confidence, evidence = _decide(title or "", years_min, years_max, signals)
-    return filled(Seniority, {
-        "level": level,
-        "confidence": round(confidence, 2),
-        "years_min": years_min,
-        "years_max": years_max,
-        "years_evidence": years_sentence,
-        "years_line": years_line,
-        "education": education or education_optional,
-        "education_equivalent": "equivalent" in signals,
-        "manages_people": "manages" in signals,
-        "evidence": evidence,
-    })
+    return Seniority(
+        level=level,
+        confidence=round(confidence, 2),
+        years_min=years_min,
+        years_max=years_max,
+        years_evidence=years_sentence,
+        years_line=years_line,
+        education=education or education_optional,
+        education_equivalent="equivalent" in signals,
+        manages_people="manages" in signals,
+        evidence=evidence,
+    )

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from operator import attrgetter
 from typing import Final
 
-from .model import REQUIREMENTS, Block, Section, SkillHit, filled, normalize
+from .model import REQUIREMENTS, Block, Section, SkillHit, normalize
 from .sections import WEAK_MATCH, match_heading
 from .vocab import TECH_CATEGORIES, Entry, Vocabulary, blank_separators, builtin, clean, lower_same_length, tokens
 
@@ -175,9 +175,21 @@ def extract_skills(sections: Sequence[Section], vocab: Vocabulary | None = None)
 
 
 def _skill_hit(values: dict) -> SkillHit:
-    """SkillHit(**values), built by `filled`."""
-    values["surfaces"] = tuple(values["surfaces"])  # the spellings, gathered in a list
-    return filled(SkillHit, values)
+    """The SkillHit of a skill's fields as gathered in `found` (its spellings in a list)."""
+    return SkillHit(
+        values["id"],
+        values["name"],
+        values["category"],
+        values["requirement"],
+        values["section"],
+        values["surface"],
+        values["line"],
+        values["evidence"],
+        values["match"],
+        values["score"],
+        values["years"],
+        tuple(values["surfaces"]),
+    )
 
 
 def _locate(cands: list[_Candidate], cleaned: str, toks: list[str], first: int) -> None:
