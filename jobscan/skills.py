@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from operator import attrgetter
-from typing import Final
+from typing import Any, Final
 
 from .model import REQUIREMENTS, Block, Section, SkillHit, normalize
 from .sections import WEAK_MATCH, match_heading
@@ -380,10 +380,11 @@ def _scan(toks: list[str], vocab: Vocabulary, headings: list[str]) -> list[_Cand
         if node is not None:  # the longest alias starting here
             j = i + 1
             while j < n:
-                node = node.get(toks[j])
-                if node is None:
+                child: dict[str, Any] | None = node.get(toks[j])  # typed: compiled, a C dict lookup
+                if child is None:
                     break
-                longer = node.get("")
+                node = child
+                longer = child.get("")
                 if longer is not None:
                     entry, last = longer, j
                 j += 1
