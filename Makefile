@@ -1,7 +1,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# One stamp per build mode (JOBSCAN_PURE=1: pure Python), so that switching modes installs again.
+STAMP := $(VENV)/.installed$(if $(JOBSCAN_PURE),-pure)
 CORPUS := .eval/corpus
 SHARED := ../shared
 
@@ -14,6 +15,7 @@ $(BIN)/python:
 # setup.py compiles the analysis stages with mypyc (JOBSCAN_PURE=1 skips it); an editable install
 # leaves them in jobscan/, where they shadow the .py files, so any edit there installs again.
 $(STAMP): $(BIN)/python pyproject.toml setup.py $(wildcard jobscan/*.py)
+	rm -f $(VENV)/.installed $(VENV)/.installed-pure
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
