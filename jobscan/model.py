@@ -69,7 +69,6 @@ def normalize(text: str) -> str:
     return text
 
 
-
 @dataclass(frozen=True, init=False)
 class Block:
     """One unit of a posting as written: a heading, a paragraph or a list item.
