@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from typing import Final
 
 # Tokens are what `str.split()` leaves once every separator is a space: ASCII punctuation other
@@ -24,10 +25,14 @@ _NON_ASCII_MARKS: Final = re.compile(r"[^\x00-\x7f\w]")
 # cleaned apart.
 _LATIN1_CLEAN: Final = bytes(32 if b in _SEPARATORS or (b > 127 and _NON_ASCII_MARKS.match(chr(b))) else b for b in range(256))
 
+# Python's own str.lower, called through a name: compiled, text.lower() is mypyc's, which lowers a
+# final "Σ" to "σ" where Python writes "ς".
+_python_lower: Callable[[str], str] = str.lower
+
 
 def lower_same_length(text: str) -> str:
     """`text.lower()`, but never changing the length, so offsets stay valid (e.g. for "İ")."""
-    low = text.lower()
+    low = text.lower() if "Σ" not in text else _python_lower(text)
     if len(low) == len(text):
         return low
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
