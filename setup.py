@@ -14,7 +14,7 @@ from setuptools.command.build_ext import build_ext
 
 # The pipeline stages, where the time goes, and model.py, the classes they build and read: compiled
 # together, the stages construct them and read their fields natively, as C calls and struct fields.
-COMPILED = ["model", "load", "sections", "meta", "seniority", "skills"]
+COMPILED = ["model", "text", "load", "sections", "meta", "seniority", "skills"]
 GROUP = "jobscan.stages"  # the shared library of compiled code: jobscan/stages__mypyc.*.so
 HERE = Path(__file__).resolve().parent
 # pip also runs this file only to read the metadata (egg_info, dist_info): no need to compile then.

@@ -1,6 +1,6 @@
 """Find the skills a posting asks for: sections x vocabulary -> `SkillHit`s.
 
-A posting's blocks are tokenised into one list (`vocab.clean`, then `str.split`) and the tokens
+A posting's blocks are tokenised into one list (`text.clean`, then `str.split`) and the tokens
 that can start an alias are walked through the vocabulary's token trie, longest alias first; so the
 cost per posting depends on its length, not on the size of the vocabulary. Words no alias covers
 may still be a misspelt ("Kubernets") or split ("Tensor Flow") name; those go through the
@@ -20,7 +20,8 @@ from typing import Any, Final
 
 from .model import REQUIREMENTS, Block, Section, SkillHit, normalize
 from .sections import WEAK_MATCH, match_heading
-from .vocab import TECH_CATEGORIES, Entry, Vocabulary, blank_separators, builtin, clean, lower_same_length, tokens
+from .text import blank_separators, clean, lower_same_length, tokens
+from .vocab import TECH_CATEGORIES, Entry, Vocabulary, builtin
 
 # Section kind -> (requirement when nothing else is said, strongest allowed).
 # Responsibilities name the tools the job is done with ("Write code in Go"), so they count as

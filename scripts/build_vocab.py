@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from jobscan.vocab import CATEGORIES, Rule, slug, tokens  # noqa: E402
+from jobscan.text import tokens  # noqa: E402
+from jobscan.vocab import CATEGORIES, Rule, slug  # noqa: E402
 
 DATA = ROOT / "jobscan" / "data"
 csv.field_size_limit(10**9)

@@ -13,7 +13,8 @@ import pytest
 
 from jobscan.model import Block, Section
 from jobscan.skills import extract_skills
-from jobscan.vocab import CATEGORIES, DATA, VocabError, blank_separators, builtin, clean, load_vocabulary, search, tokens
+from jobscan.text import blank_separators, clean, tokens
+from jobscan.vocab import CATEGORIES, DATA, VocabError, builtin, load_vocabulary, search
 
 RECORDS = [json.loads(line) for line in (DATA / "skills.jsonl").read_text(encoding="utf-8").splitlines()]
 CURATED = tomllib.loads((DATA / "skills_curated.toml").read_text(encoding="utf-8"))
