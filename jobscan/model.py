@@ -12,7 +12,7 @@ have no __dict__ for pickle and copy to fill.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Final
 
 SCHEMA_VERSION: Final = "1.1"  # 1.1: skills[].surfaces
@@ -59,6 +59,12 @@ _MATCH_TABLE: Final = str.maketrans(
 _MATCH_PAIRS: Final = tuple((chr(code), new or "") for code, new in _MATCH_TABLE.items())
 
 
+def _rebuilt(instance: Any) -> tuple[type, tuple[Any, ...]]:
+    """What __reduce__ returns: the class and the field values in __init__'s order, so pickle and
+    copy rebuild through the constructor (native instances have no __dict__ to fill)."""
+    return type(instance), tuple(getattr(instance, f.name) for f in fields(instance))
+
+
 def normalize(text: str) -> str:
     """Text as matchers should see it: invisible characters gone, quotes and dashes plain."""
     if text.isascii():
@@ -92,7 +98,7 @@ class Block:
         object.__setattr__(self, "level", level)
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return Block, (self.kind, self.text, self.line_start, self.line_end, self.level)
+        return _rebuilt(self)
 
     @property
     def norm(self) -> str:
@@ -115,7 +121,7 @@ class Document:
         object.__setattr__(self, "fields", {} if fields is None else fields)
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return Document, (self.source, self.format, self.blocks, self.fields)
+        return _rebuilt(self)
 
 
 @dataclass(frozen=True, init=False)
@@ -134,7 +140,7 @@ class Section:
         object.__setattr__(self, "blocks", blocks)
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return Section, (self.kind, self.heading, self.line_start, self.line_end, self.blocks)
+        return _rebuilt(self)
 
     @property
     def items(self) -> list[str]:
@@ -209,20 +215,7 @@ class SkillHit:
         object.__setattr__(self, "surfaces", surfaces)
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return SkillHit, (
-            self.id,
-            self.name,
-            self.category,
-            self.requirement,
-            self.section,
-            self.surface,
-            self.line,
-            self.evidence,
-            self.match,
-            self.score,
-            self.years,
-            self.surfaces,
-        )
+        return _rebuilt(self)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -257,7 +250,7 @@ class Salary:
         object.__setattr__(self, "text", text)
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return Salary, (self.min, self.max, self.currency, self.period, self.text)
+        return _rebuilt(self)
 
     def to_dict(self) -> dict[str, Any]:
         return {"min": self.min, "max": self.max, "currency": self.currency, "period": self.period, "text": self.text}
@@ -312,18 +305,7 @@ class Seniority:
         object.__setattr__(self, "evidence", evidence)
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return Seniority, (
-            self.level,
-            self.confidence,
-            self.years_min,
-            self.years_max,
-            self.years_evidence,
-            self.years_line,
-            self.education,
-            self.education_equivalent,
-            self.manages_people,
-            self.evidence,
-        )
+        return _rebuilt(self)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -372,16 +354,7 @@ class Meta:
         object.__setattr__(self, "truncated", truncated)
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return Meta, (
-            self.title,
-            self.company,
-            self.locations,
-            self.remote,
-            self.employment_type,
-            self.posted,
-            self.salary,
-            self.truncated,
-        )
+        return _rebuilt(self)
 
 
 @dataclass(frozen=True, init=False)
@@ -413,7 +386,7 @@ class Posting:
         object.__setattr__(self, "errors", errors)
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return Posting, (self.source, self.format, self.meta, self.sections, self.skills, self.seniority, self.errors)
+        return _rebuilt(self)
 
     def section(self, kind: str) -> Section | None:
         return next((s for s in self.sections if s.kind == kind), None)

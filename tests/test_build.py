@@ -38,5 +38,5 @@ def test_no_compiled_stage_is_older_than_its_source():
 def test_the_stages_are_compiled():
     """An install falls back to pure Python with only a warning (a type error, no compiler): here
     that fallback fails the suite instead of silently costing the speed."""
-    pure = [name for name in compiled_modules() if not Path(importlib.import_module(f"jobscan.{name}").__file__).suffix == ".so"]
+    pure = [name for name in compiled_modules() if Path(importlib.import_module(f"jobscan.{name}").__file__).suffix != ".so"]
     assert not pure, f"{', '.join(pure)} run as pure Python: see the warning `make install` printed"
